@@ -1,0 +1,106 @@
+"""The one list of events and who consumes them, and the step that declares it on the broker.
+
+Every queue and binding is declared before anything publishes (`python -m
+services.common.topology`), so an event emitted before its consumer first starts waits
+in the queue instead of vanishing. The names follow nameko's own conventions so that
+nameko's event handlers consume from exactly these queues.
+"""
+from dataclasses import dataclass
+
+from kombu import Connection, Exchange, Queue
+
+from services.common import config
+
+# Events each producer emits. A contract test checks every one has a consumer, because
+# a publish that no queue receives is refused (mandatory) and stays pending.
+EMITS = {
+    "gateway": ("account_registered", "membership_granted"),
+    "issues": ("issue_reported",),
+}
+
+
+@dataclass(frozen=True)
+class Subscription:
+    source: str
+    event_type: str
+    service: str
+    method: str
+
+    @property
+    def queue(self):
+        return f"evt-{self.source}-{self.event_type}--{self.service}.{self.method}"
+
+
+SUBSCRIPTIONS = (
+    Subscription("gateway", "account_registered", "notifications", "on_account_registered"),
+    Subscription("gateway", "membership_granted", "notifications", "on_membership_granted"),
+    Subscription("gateway", "membership_granted", "bookings", "on_membership_granted"),
+    Subscription("gateway", "membership_granted", "volunteers", "on_membership_granted"),
+    Subscription("issues", "issue_reported", "notifications", "on_issue_reported"),
+)
+
+REDELIVER_EXCHANGE = "linli.redeliver"
+DELAY_EXCHANGE = "linli.delay"
+DEAD_LETTER_EXCHANGE = "linli.dead-letter"
+DEAD_LETTER_QUEUE = "linli.dead-letters"
+
+
+def event_exchange(source):
+    return Exchange(f"{source}.events", type="topic", durable=True, delivery_mode=2)
+
+
+def delay_key(seconds):
+    return f"{int(seconds * 1000)}ms"
+
+
+def consumer_queue(sub):
+    """The queue nameko declares for a SERVICE_POOL event handler, with the same arguments."""
+    return Queue(sub.queue, exchange=event_exchange(sub.source), routing_key=sub.event_type,
+                 durable=True, auto_delete=False, exclusive=False)
+
+
+def delay_queue(seconds):
+    """Holds a failed message for `seconds`, then dead-letters it back to its consumer."""
+    key = delay_key(seconds)
+    return Queue(f"linli.delay.{key}", exchange=Exchange(DELAY_EXCHANGE, type="topic", durable=True),
+                 routing_key=f"{key}.#", durable=True,
+                 queue_arguments={"x-message-ttl": int(seconds * 1000),
+                                  "x-dead-letter-exchange": REDELIVER_EXCHANGE})
+
+
+def dead_letter_queue():
+    return Queue(DEAD_LETTER_QUEUE, exchange=Exchange(DEAD_LETTER_EXCHANGE, type="fanout", durable=True),
+                 durable=True)
+
+
+def declare_subscription(channel, sub, delays):
+    """Declare one consumer's queue, its retry route and the shared retry/dead-letter parts."""
+    queue = consumer_queue(sub)(channel)
+    queue.declare()
+    redeliver = Exchange(REDELIVER_EXCHANGE, type="topic", durable=True)(channel)
+    redeliver.declare()
+    queue.bind_to(redeliver, routing_key=f"*.{sub.queue}")
+    for seconds in delays:
+        delay_queue(seconds)(channel).declare()
+    dead_letter_queue()(channel).declare()
+
+
+def declare_all(amqp_uri=None, delays=None):
+    """Declare every exchange, queue and binding the platform uses; safe to repeat."""
+    delays = config.retry_delays() if delays is None else delays
+    with Connection(amqp_uri or config.amqp_uri()) as conn:
+        channel = conn.channel()
+        for source in EMITS:
+            event_exchange(source)(channel).declare()
+        for sub in SUBSCRIPTIONS:
+            declare_subscription(channel, sub, delays)
+        channel.close()
+
+
+def subscriptions_of(service):
+    return [sub for sub in SUBSCRIPTIONS if sub.service == service]
+
+
+if __name__ == "__main__":
+    declare_all()
+    print(f"declared {len(SUBSCRIPTIONS)} subscriptions on {len(EMITS)} event exchanges")
