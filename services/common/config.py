@@ -14,7 +14,10 @@ def env(name, default=None):
     return default if value in (None, "") else value
 
 
-def amqp_uri():
+def amqp_uri(container_config=None):
+    """The broker: the nameko container's AMQP_URI when given, else the environment."""
+    if container_config and container_config.get("AMQP_URI"):
+        return container_config["AMQP_URI"]
     return env("AMQP_URI", DEFAULT_AMQP_URI)
 
 

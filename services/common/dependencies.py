@@ -36,7 +36,7 @@ class EventOutbox(DependencyProvider):
 
     def setup(self):
         self.interval = config.relay_interval()
-        self.outbox = Outbox(self.store.db, EventPublisher(config.amqp_uri()), config.orphan_grace())
+        self.outbox = Outbox(self.store.db, EventPublisher(config.amqp_uri(self.container.config)), config.orphan_grace())
 
     def start(self):
         self.container.spawn_managed_thread(self._relay_forever)

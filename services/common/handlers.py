@@ -19,6 +19,7 @@ from nameko.amqp.publish import Publisher
 from nameko.constants import PERSISTENT
 from nameko.events import SERVICE_POOL, EventHandler
 from nameko.exceptions import ContainerBeingKilled
+from nameko.messaging import QueueConsumer
 
 from services.common import config, topology
 from services.common.idempotency import ProcessedEvents
@@ -28,8 +29,23 @@ log = logging.getLogger(__name__)
 ATTEMPT = "x-linli-attempt"
 
 
+class ReliableQueueConsumer(QueueConsumer):
+    """nameko's queue consumer, except that a message kombu cannot decode is dead-lettered.
+
+    Left alone, kombu logs it and never acks it: it would sit unacked, holding a prefetch
+    slot, and come back after every reconnect.
+    """
+
+    def get_consumers(self, consumer_cls, channel):
+        consumers = super().get_consumers(consumer_cls, channel)
+        for provider, consumer in self._consumers.items():
+            consumer.on_decode_error = getattr(provider, "undecodable", None)
+        return consumers
+
+
 class ReliableEventHandler(EventHandler):
     store = Store()
+    queue_consumer = ReliableQueueConsumer()
 
     def __init__(self, source_service, event_type, **kwargs):
         super().__init__(source_service, event_type, handler_type=SERVICE_POOL,
@@ -38,11 +54,11 @@ class ReliableEventHandler(EventHandler):
     def setup(self):
         super().setup()
         self.delays = config.retry_delays()
-        self.publisher = Publisher(config.amqp_uri(), use_confirms=True, delivery_mode=PERSISTENT)
+        self.publisher = Publisher(config.amqp_uri(self.container.config), use_confirms=True, delivery_mode=PERSISTENT)
         self.processed = ProcessedEvents(self.store.db)
         subscription = topology.Subscription(self.source_service, self.event_type,
                                              self.container.service_name, self.method_name)
-        with Connection(config.amqp_uri()) as conn:
+        with Connection(config.amqp_uri(self.container.config)) as conn:
             topology.declare_subscription(conn.channel(), subscription, self.delays)
 
     def handle_message(self, body, message):
@@ -59,6 +75,11 @@ class ReliableEventHandler(EventHandler):
                                         handle_result=partial(self.settle, message, event_id))
         except ContainerBeingKilled:
             self.queue_consumer.requeue_message(message)
+
+    def undecodable(self, message, exc):
+        headers = {k: v for k, v in (message.headers or {}).items() if k != "x-death"}
+        self.dead_letter(message, headers, f"undecodable message: {exc!r}")
+        message.ack()
 
     def settle(self, message, event_id, worker_ctx, result=None, exc_info=None):
         """Record success, or schedule a retry / dead-letter; ack only once that is safe."""
@@ -86,10 +107,13 @@ class ReliableEventHandler(EventHandler):
             self._republish(message, topology.DELAY_EXCHANGE, key, headers)
             log.warning("event handler failed; will retry", extra=fields)
         else:
-            headers.update({"x-linli-queue": self.queue.name, "x-linli-error": repr(exc_info[1])[:1000],
-                            "x-linli-failed-at": datetime.now(timezone.utc).isoformat()})
-            self._republish(message, topology.DEAD_LETTER_EXCHANGE, self.queue.name, headers)
-            log.error("event dead-lettered", extra=fields)
+            self.dead_letter(message, headers, repr(exc_info[1]))
+
+    def dead_letter(self, message, headers, error):
+        headers.update({"x-linli-queue": self.queue.name, "x-linli-error": error[:1000],
+                        "x-linli-failed-at": datetime.now(timezone.utc).isoformat()})
+        self._republish(message, topology.DEAD_LETTER_EXCHANGE, self.queue.name, headers)
+        log.error("event dead-lettered", extra={"queue": self.queue.name, "error": error[:1000]})
 
     def _republish(self, message, exchange, routing_key, headers):
         self.publisher.publish(message.body, exchange=exchange, routing_key=routing_key,

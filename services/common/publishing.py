@@ -17,4 +17,4 @@ class EventPublisher:
     def __call__(self, event):
         headers = {"nameko.request_id": event["requestid"]} if event.get("requestid") else {}
         self.publisher.publish(event, exchange=exchange_of(event), routing_key=event["type"],
-                               headers=headers, content_type="application/json")
+                               headers=headers)

@@ -1,0 +1,97 @@
+"""The reliable event handler on the real broker and store: once, retried, dead-lettered, replayable."""
+import eventlet
+import pytest
+from kombu import Connection
+from nameko.standalone.events import event_dispatcher
+
+from services.common import deadletters, topology
+from services.common.envelope import make_event
+from services.common.handlers import event_handler
+
+calls = []
+
+
+class Listener:
+    """A consumer that counts the events it handles and fails on request."""
+
+    name = "listener"
+
+    @event_handler("issues", "issue_reported")
+    def on_issue_reported(self, body):
+        calls.append(body["id"])
+        if body["data"].get("fail"):
+            raise ValueError("poison")
+
+
+QUEUE = topology.Subscription("issues", "issue_reported", "listener", "on_issue_reported").queue
+
+
+@pytest.fixture
+def listener(container_factory, linli_config):
+    calls.clear()
+    container = container_factory(Listener, linli_config)
+    container.start()
+    return container
+
+
+@pytest.fixture
+def dispatch(linli_config):
+    send = event_dispatcher(linli_config)
+    return lambda event: send("issues", event["type"], event)
+
+
+def wait_until(check, timeout=5.0):
+    with eventlet.Timeout(timeout):
+        while not check():
+            eventlet.sleep(0.02)
+
+
+def dead_letters(config):
+    return deadletters.list_dead_letters(config["AMQP_URI"])
+
+
+def test_an_event_delivered_twice_is_handled_once(listener, dispatch, linli_config):
+    event = make_event("issues", "issue_reported", {})
+    dispatch(event)
+    wait_until(lambda: calls == [event["id"]])
+    dispatch(event)
+    eventlet.sleep(0.5)
+    assert calls == [event["id"]]
+
+
+def test_a_failing_event_is_retried_then_dead_lettered_with_its_error(listener, dispatch, linli_config):
+    poison = make_event("issues", "issue_reported", {"fail": True})
+    dispatch(poison)
+    wait_until(lambda: len(calls) == 3)  # the first try and two retries (LINLI_RETRY_DELAYS)
+    wait_until(lambda: dead_letters(linli_config))
+    [letter] = dead_letters(linli_config)
+    assert letter["event_id"] == poison["id"]
+    assert letter["queue"] == QUEUE
+    assert "poison" in letter["error"]
+
+
+def test_a_replayed_dead_letter_runs_again_in_its_queue(listener, dispatch, linli_config):
+    poison = make_event("issues", "issue_reported", {"fail": True})
+    dispatch(poison)
+    wait_until(lambda: dead_letters(linli_config))
+    handled = len(calls)
+    replayed = deadletters.replay({poison["id"]}, linli_config["AMQP_URI"])
+    assert [r["event_id"] for r in replayed] == [poison["id"]]
+    wait_until(lambda: len(calls) > handled)
+    wait_until(lambda: dead_letters(linli_config))
+    assert dead_letters(linli_config)[0]["replays"] == 1
+
+
+def test_listing_dead_letters_leaves_them_in_place(listener, dispatch, linli_config):
+    dispatch(make_event("issues", "issue_reported", {"fail": True}))
+    wait_until(lambda: dead_letters(linli_config))
+    assert len(dead_letters(linli_config)) == 1
+    assert len(dead_letters(linli_config)) == 1
+
+
+def test_a_message_that_is_not_an_envelope_ends_in_the_dead_letter_queue(listener, linli_config):
+    with Connection(linli_config["AMQP_URI"]) as conn:
+        conn.Producer().publish("not json at all", exchange="issues.events", routing_key="issue_reported",
+                                content_type="application/json", content_encoding="utf-8")
+    wait_until(lambda: dead_letters(linli_config))
+    assert dead_letters(linli_config)[0]["queue"] == QUEUE

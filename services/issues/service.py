@@ -1,0 +1,40 @@
+"""The issues service: residents' reports and how they are handled."""
+from datetime import datetime, timezone
+
+from nameko.rpc import rpc
+
+from services.common.dependencies import EventOutbox, RequestContext
+from services.common.errors import load
+from services.issues import domain
+from services.issues.dependencies import Issues
+from services.issues.schemas import IssueSchema, ReportIssueSchema
+
+
+class IssuesService:
+    name = "issues"
+
+    issues = Issues()
+    outbox = EventOutbox()
+    context = RequestContext()
+
+    @rpc
+    def report_issue(self, payload):
+        report = load(ReportIssueSchema(), payload)
+        now = datetime.now(timezone.utc)
+        issue = self.issues.new(**report, status=domain.SUBMITTED, created_at=now, timeline=[
+            domain.timeline_entry("reported", report["reporter_id"], domain.SUBMITTED, at=now)])
+        self.outbox.save(issue, self.outbox.event("issue_reported", {
+            "issue_id": str(issue.id), "community_id": issue.community_id,
+            "reporter_id": issue.reporter_id, "category": issue.category, "title": issue.title,
+            "building_id": issue.location.building_id, "grid_id": issue.location.grid_id,
+        }, subject=str(issue.id)))
+        return dump_issue(issue)
+
+    @rpc
+    def get_issue(self, issue_id):
+        return dump_issue(self.issues.get(issue_id))
+
+
+def dump_issue(issue):
+    return IssueSchema().dump({**issue.to_mongo().to_dict(), "id": str(issue.id),
+                               "location": issue.location.to_mongo().to_dict()})

@@ -1,0 +1,85 @@
+"""The issues service in a real nameko container, on the real broker and store."""
+import pytest
+from kombu import Connection, Exchange, Queue
+from nameko.testing.services import entrypoint_hook
+
+from services.common.errors import InvalidInput, NotFound
+from services.issues.service import IssuesService
+
+
+def make_report(**overrides):
+    report = {"community_id": "c1", "reporter_id": "acc-1", "category": "non_motor_vehicles",
+              "title": "楼道里停满电瓶车", "description": "3号楼1单元楼道被堵",
+              "location": {"building_id": "b3", "unit_id": "u301", "grid_id": "g1"}}
+    report.update(overrides)
+    return report
+
+
+@pytest.fixture
+def issues(container_factory, linli_config):
+    container = container_factory(IssuesService, linli_config)
+    container.start()
+    return container
+
+
+@pytest.fixture
+def event_tap(linli_config):
+    """A queue bound to issues.events that collects what the service publishes."""
+    with Connection(linli_config["AMQP_URI"]) as conn:
+        queue = Queue("tap", Exchange("issues.events", type="topic", durable=True), routing_key="#",
+                      auto_delete=True)(conn.channel())
+        queue.declare()
+
+        def drain():
+            messages = []
+            while (message := queue.get(no_ack=True)) is not None:
+                messages.append(message.payload)
+            return messages
+        yield drain
+
+
+def test_a_report_is_stored_as_submitted_with_its_first_timeline_entry(issues, database):
+    with entrypoint_hook(issues, "report_issue") as report_issue:
+        issue = report_issue(make_report())
+    stored = database("issues").issues.find_one()
+    assert str(stored["_id"]) == issue["id"]
+    assert issue["status"] == stored["status"] == "submitted"
+    assert [entry["action"] for entry in issue["timeline"]] == ["reported"]
+    assert issue["created_at"].endswith("+00:00")
+
+
+def test_a_report_emits_issue_reported_once_through_the_outbox(issues, event_tap, database):
+    with entrypoint_hook(issues, "report_issue") as report_issue:
+        issue = report_issue(make_report())
+    events = event_tap()
+    assert [e["type"] for e in events] == ["issue_reported"]
+    assert events[0]["data"]["issue_id"] == issue["id"]
+    assert events[0]["source"] == "linli/issues"
+    assert events[0]["subject"] == issue["id"]
+    assert database("issues").outbox_pending.count_documents({}) == 0
+
+
+@pytest.mark.parametrize("field,value", [
+    ("category", "aliens"), ("title", ""), ("location", {"unit_id": "u1"}), ("surprise", 1)])
+def test_a_bad_report_names_the_field_and_stores_nothing(issues, database, field, value):
+    with entrypoint_hook(issues, "report_issue") as report_issue:
+        with pytest.raises(InvalidInput) as raised:
+            report_issue(make_report(**{field: value}))
+    assert field in raised.value.extra["errors"]
+    assert database("issues").issues.count_documents({}) == 0
+    assert database("issues").outbox_pending.count_documents({}) == 0
+
+
+def test_an_unknown_issue_is_not_found(issues):
+    with entrypoint_hook(issues, "get_issue") as get_issue:
+        with pytest.raises(NotFound):
+            get_issue("000000000000000000000000")
+        with pytest.raises(NotFound):
+            get_issue("not-an-id")
+
+
+def test_a_stored_issue_reads_back(issues):
+    with entrypoint_hook(issues, "report_issue") as report_issue:
+        issue = report_issue(make_report())
+    with entrypoint_hook(issues, "get_issue") as get_issue:
+        assert get_issue(issue["id"])["title"] == "楼道里停满电瓶车"
