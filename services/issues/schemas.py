@@ -55,6 +55,9 @@ class IssueSchema(Schema):
 class IssueReportedSchema(Schema):
     """`data` of the `issue_reported` event (v1): ids and the facts a reader needs to say what happened."""
 
+    class Meta:
+        unknown = RAISE
+
     issue_id = fields.String(required=True)
     community_id = fields.String(required=True)
     reporter_id = fields.String(required=True)
@@ -62,3 +65,6 @@ class IssueReportedSchema(Schema):
     title = fields.String(required=True)
     building_id = fields.String(required=True)
     grid_id = fields.String(allow_none=True)
+
+
+EVENT_SCHEMAS = {"issue_reported": IssueReportedSchema}

@@ -7,7 +7,7 @@ from services.common.dependencies import EventOutbox, RequestContext
 from services.common.errors import load
 from services.issues import domain
 from services.issues.dependencies import Issues
-from services.issues.schemas import IssueSchema, ReportIssueSchema
+from services.issues.schemas import IssueReportedSchema, IssueSchema, ReportIssueSchema
 
 
 class IssuesService:
@@ -23,11 +23,11 @@ class IssuesService:
         now = datetime.now(timezone.utc)
         issue = self.issues.new(**report, status=domain.SUBMITTED, created_at=now, timeline=[
             domain.timeline_entry("reported", report["reporter_id"], domain.SUBMITTED, at=now)])
-        self.outbox.save(issue, self.outbox.event("issue_reported", {
+        self.outbox.save(issue, self.outbox.event("issue_reported", IssueReportedSchema().load({
             "issue_id": str(issue.id), "community_id": issue.community_id,
             "reporter_id": issue.reporter_id, "category": issue.category, "title": issue.title,
             "building_id": issue.location.building_id, "grid_id": issue.location.grid_id,
-        }, subject=str(issue.id)))
+        }), subject=str(issue.id)))
         return dump_issue(issue)
 
     @rpc
