@@ -8,21 +8,23 @@ from mongoengine import DateTimeField, Document, ListField, NotUniqueError, Stri
 
 
 def membership_model(alias):
-    """The MembershipVersion document class bound to one service's database."""
+    """The MembershipVersion document class bound to one service's database.
 
-    class MembershipVersion(Document):
-        id = StringField(primary_key=True)  # the id of the event that carried it
-        account_id = StringField(required=True)
-        community_id = StringField(required=True)
-        roles = ListField(StringField())
-        building_id = StringField()
-        unit_id = StringField()
-        grid_id = StringField()
-        at = DateTimeField(required=True)
-        meta = {"db_alias": alias, "collection": "membership_versions",
-                "indexes": [("community_id", "at"), ("account_id", "at")]}
-
-    return MembershipVersion
+    Each gets its own class name: mongoengine keeps one registry entry per name, and
+    resets only registered classes' cached collections when a connection closes.
+    """
+    return type(f"{alias.capitalize()}MembershipVersion", (Document,), {
+        "id": StringField(primary_key=True),  # the id of the event that carried it
+        "account_id": StringField(required=True),
+        "community_id": StringField(required=True),
+        "roles": ListField(StringField()),
+        "building_id": StringField(),
+        "unit_id": StringField(),
+        "grid_id": StringField(),
+        "at": DateTimeField(required=True),
+        "meta": {"db_alias": alias, "collection": "membership_versions",
+                 "indexes": [("community_id", "at"), ("account_id", "at")]},
+    })
 
 
 def record(model, event_id, at, data):
