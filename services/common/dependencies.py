@@ -63,5 +63,9 @@ class RequestContext(DependencyProvider):
         logs.bind(request_id=worker_ctx.data.get("request_id"),
                   entrypoint=worker_ctx.entrypoint.method_name)
 
+    def worker_result(self, worker_ctx, result=None, exc_info=None):
+        outcome = "ok" if exc_info is None else type(exc_info[1]).__name__
+        log.info("worker finished", extra={"outcome": outcome, "call_id": worker_ctx.call_id})
+
     def worker_teardown(self, worker_ctx):
         logs.bind()

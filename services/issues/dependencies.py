@@ -12,6 +12,10 @@ class IssueRepository:
     def new(self, **fields):
         return Issue(id=ObjectId(), **fields)
 
+    def submitted(self, submission_key):
+        """The issue an earlier delivery of the same submission created, if any."""
+        return Issue.objects(submission_key=submission_key).first()
+
     def get(self, issue_id):
         try:
             issue = Issue.objects(id=ObjectId(issue_id)).first()

@@ -26,9 +26,11 @@ class Issue(OutboxDocument):
     status = StringField(required=True, default=domain.SUBMITTED)
     created_at = DateTimeField(required=True)
     timeline = ListField(DictField())
+    submission_key = StringField(required=True)  # one report per submission, also when a request is redelivered
 
     meta = {
         "db_alias": "issues",
         "collection": "issues",
-        "indexes": [("community_id", "status", "-created_at"), ("reporter_id", "-created_at")],
+        "indexes": [("community_id", "status", "-created_at"), ("reporter_id", "-created_at"),
+                    {"fields": ["submission_key"], "unique": True}],
     }

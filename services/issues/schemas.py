@@ -27,6 +27,8 @@ class ReportIssueSchema(Schema):
     title = fields.String(required=True, validate=validate.Length(min=2, max=120))
     description = fields.String(load_default="", validate=validate.Length(max=4000))
     location = fields.Nested(LocationSchema, required=True)
+    submission_key = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=8, max=128),
+                                   metadata={"description": "The same key twice gives the same issue"})
 
 
 class TimelineEntrySchema(Schema):

@@ -83,3 +83,20 @@ def test_a_stored_issue_reads_back(issues):
         issue = report_issue(make_report())
     with entrypoint_hook(issues, "get_issue") as get_issue:
         assert get_issue(issue["id"])["title"] == "楼道里停满电瓶车"
+
+
+def test_the_same_submission_twice_is_one_issue_and_one_event(issues, event_tap, database):
+    with entrypoint_hook(issues, "report_issue") as report_issue:
+        first = report_issue(make_report(submission_key="req-0123456789"))
+        again = report_issue(make_report(submission_key="req-0123456789"))
+    assert first["id"] == again["id"]
+    assert database("issues").issues.count_documents({}) == 1
+    assert len(event_tap()) == 1
+
+
+def test_the_store_itself_refuses_a_second_issue_for_one_submission(issues, database):
+    with entrypoint_hook(issues, "report_issue") as report_issue:
+        report_issue(make_report(submission_key="req-abcdefghij"))
+    duplicate = dict(database("issues").issues.find_one(), _id="another")
+    with pytest.raises(Exception, match="E11000|duplicate"):
+        database("issues").issues.insert_one(duplicate)
