@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Create .venv and install the pinned requirements; skip the install when
+# requirements.txt has not changed since the last successful one.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+PYTHON3="${LINLI_PYTHON3:-python3}"
+REQUIREMENTS="$ROOT/requirements.txt"
+STAMP="$VENV/.requirements.sha256"
+
+command -v "$PYTHON3" >/dev/null || die "$PYTHON3 not found: Linli needs Python 3.11"
+"$PYTHON3" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+    || die "$PYTHON3 is $("$PYTHON3" --version 2>&1); Linli needs Python 3.11 or newer (set LINLI_PYTHON3)"
+
+# A venv whose interpreter no longer runs (moved, or its Python removed) is rebuilt.
+if [[ -d "$VENV" ]] && ! "$PY" -c '' 2>/dev/null; then
+    warn "$VENV is broken; recreating it"
+    rm -rf "$VENV"
+fi
+if [[ ! -d "$VENV" ]]; then
+    say "creating virtualenv $VENV"
+    "$PYTHON3" -m venv "$VENV"
+fi
+
+wanted="$(sha256sum "$REQUIREMENTS" | cut -d' ' -f1)"
+if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$wanted" ]]; then
+    say "python dependencies up to date"
+    exit 0
+fi
+say "installing $REQUIREMENTS into $VENV"
+"$PY" -m pip install --disable-pip-version-check --quiet -r "$REQUIREMENTS" \
+    || die "pip install failed (see above)"
+echo "$wanted" >"$STAMP"
+say "python dependencies installed"
