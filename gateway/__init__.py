@@ -1,0 +1,1 @@
+"""The Linli gateway: identity, the community directory, and the HTTP API in front of the services."""

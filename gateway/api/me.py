@@ -1,0 +1,41 @@
+"""The caller's own account, memberships and inbox."""
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from gateway import runtime
+from gateway.api import PREFIX, protected
+from gateway.identity import guard, memberships
+from gateway.schemas.accounts import MeSchema
+from gateway.schemas.notifications import InboxQuerySchema, InboxSchema, NotificationSchema
+
+blp = Blueprint("me", __name__, url_prefix=f"{PREFIX}/me", description="The logged-in account")
+
+
+@blp.route("")
+class Me(MethodView):
+    @protected(blp)
+    @blp.response(200, MeSchema)
+    def get(self):
+        """The logged-in account and its memberships"""
+        account = guard.authenticate()
+        return {"account": account, "memberships": memberships.of_account(account.id)}
+
+
+@blp.route("/notifications")
+class Inbox(MethodView):
+    @protected(blp)
+    @blp.arguments(InboxQuerySchema, location="query")
+    @blp.response(200, InboxSchema)
+    def get(self, query):
+        """My inbox, newest first; pass `next` back as `before` for the next page"""
+        return runtime.current().rpc.call("notifications", "list_inbox", str(guard.authenticate().id),
+                                          limit=query["limit"], before=query["before"])
+
+
+@blp.route("/notifications/<item_id>/read")
+class ReadNotification(MethodView):
+    @protected(blp)
+    @blp.response(200, NotificationSchema)
+    def post(self, item_id):
+        """Mark one inbox item read"""
+        return runtime.current().rpc.call("notifications", "mark_read", str(guard.authenticate().id), item_id)

@@ -1,0 +1,73 @@
+"""The gateway's Flask application: `create_app()` is the one way to make it."""
+import atexit
+
+from flask import Flask
+from flask_smorest import Api
+from werkzeug.exceptions import HTTPException
+
+from gateway import runtime, settings as gateway_settings
+from gateway.api import auth, communities, health, issues, me
+from gateway.schemas.fields import ProblemSchema
+from gateway.web import cors, problems, requestid, safety
+
+BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp)
+API_CONFIG = {
+    "API_TITLE": "Linli 邻里 gateway",
+    "API_VERSION": "v1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/api",
+    "OPENAPI_JSON_PATH": "openapi.json",
+    "OPENAPI_SWAGGER_UI_PATH": "docs",
+    "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+    "JSON_AS_ASCII": False,
+}
+
+
+class LinliApi(Api):
+    """flask-smorest with RFC 9457 problems instead of its own error body."""
+
+    ERROR_SCHEMA = ProblemSchema
+    DEFAULT_RESPONSE_CONTENT_TYPE = "application/json"
+
+    def handle_http_exception(self, error):
+        return problems.from_http_exception(error)
+
+
+def create_app(overrides=None):
+    """Make the gateway; `overrides` replace environment variables of the same name."""
+    gateway_settings.configure_logging()
+    settings = gateway_settings.load(overrides)
+    app = Flask("gateway")
+    app.config.update(API_CONFIG)
+    app.config.update({k: v for k, v in (overrides or {}).items() if k.isupper()})
+    app.json.ensure_ascii = False
+    _register_web(app, settings)
+    _register_api(app)
+    app.extensions[runtime.KEY] = _start_runtime(settings)
+    return app
+
+
+def _register_web(app, settings):
+    requestid.init_app(app)
+    safety.init_app(app)
+    cors.init_app(app, settings.cors_origins)
+    app.register_error_handler(problems.Problem, problems.handle_problem)
+    app.register_error_handler(Exception, problems.handle_unexpected)
+
+
+def _register_api(app):
+    api = LinliApi(app)
+    api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer",
+                                                       "bearerFormat": "JWT"})
+    for blp in BLUEPRINTS:
+        api.register_blueprint(blp)
+    app.register_error_handler(HTTPException, problems.handle_http_exception)
+
+
+def _start_runtime(settings):
+    """Connect the store, declare the broker topology, start this process's relay thread."""
+    state = runtime.build(settings)
+    if settings.background:
+        state.start_background()
+        atexit.register(state.close)
+    return state

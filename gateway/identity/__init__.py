@@ -1,0 +1,1 @@
+"""Identity: passwords, tokens, registration, sessions, memberships and the access guard."""

@@ -1,0 +1,61 @@
+"""Who is calling: the bearer token's account, and checks of membership and roles."""
+from functools import wraps
+
+from flask import g, request
+
+from gateway import runtime
+from gateway.identity import memberships, sessions
+from gateway.identity.tokens import ACCESS, unauthorized
+from gateway.models import Account
+from gateway.web.problems import Problem
+
+
+def authenticate():
+    """The account behind the request's access token (cached for the request), else 401."""
+    if "account" not in g:
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise unauthorized("Log in first and send the access token as a Bearer token.")
+        session = sessions.live_session(runtime.current().tokens.read(token.strip(), ACCESS))
+        account = Account.objects(id=session.account_id).first()
+        if account is None:
+            raise unauthorized("The session has ended; please log in again.", "session-ended")
+        g.account, g.session = account, session
+    return g.account
+
+
+def current_session():
+    authenticate()
+    return g.session
+
+
+def login_required(view):
+    """Decorator: the view runs only for a logged-in account."""
+    @wraps(view)
+    def guarded(*args, **kwargs):
+        authenticate()
+        return view(*args, **kwargs)
+    return guarded
+
+
+def has_role(community_id, *roles):
+    """True if the caller is a member of the community holding one of `roles` (any role if none)."""
+    membership = memberships.find(authenticate().id, community_id)
+    return membership is not None and (not roles or bool(set(roles) & set(membership.roles)))
+
+
+def require_role(community_id, *roles):
+    """403 unless the caller holds one of `roles` in the community (any membership if none)."""
+    if not has_role(community_id, *roles):
+        raise Problem(403, "You do not have the role this needs in this community.")
+
+
+def role_required(*roles, community_arg="community_id"):
+    """Decorator: like `require_role`, with the community taken from the URL argument."""
+    def decorate(view):
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            require_role(kwargs[community_arg], *roles)
+            return view(*args, **kwargs)
+        return guarded
+    return decorate

@@ -1,0 +1,89 @@
+"""nameko RPC from Flask threads (no eventlet): one open proxy per thread, errors mapped once.
+
+Every call carries the request id in the proxy's context data (`request_id`), so the
+service's logs and events name the same request as the gateway's.
+"""
+import json
+import logging
+import threading
+
+from amqp.exceptions import AMQPError
+from kombu.exceptions import OperationalError
+from nameko.exceptions import RemoteError, RpcTimeout, UnknownService
+from nameko.standalone.rpc import ClusterRpcProxy
+
+from gateway.web import requestid
+from gateway.web.problems import Problem
+
+log = logging.getLogger(__name__)
+BROKEN = (OSError, OperationalError, AMQPError, RuntimeError)
+REMOTE_STATUS = {"InvalidInput": 422, "NotFound": 404, "Conflict": 409, "Forbidden": 403}
+
+
+class RpcClient:
+    def __init__(self, amqp_uri, timeout):
+        self.config = {"AMQP_URI": amqp_uri}
+        self.timeout = timeout
+        self.local = threading.local()
+
+    def call(self, service, method, *args, **kwargs):
+        """`service.method(*args, **kwargs)` over RPC, or a problem (404/409/422/502/503/504)."""
+        try:
+            proxy = self._proxy()
+            return getattr(getattr(proxy, service), method)(*args, **kwargs)
+        except RemoteError as err:
+            raise remote_problem(service, err) from None
+        except UnknownService:
+            raise unavailable(service) from None
+        except RpcTimeout:
+            log.warning("rpc timed out", extra={"service": service, "method": method})
+            raise Problem(504, "The {service} service did not answer in time.", service=service) from None
+        except BROKEN:
+            log.warning("rpc connection failed", extra={"service": service}, exc_info=True)
+            self._drop()
+            raise unavailable(service) from None
+
+    def _proxy(self):
+        """This thread's open proxy, its context data carrying the current request id."""
+        if getattr(self.local, "standalone", None) is None:
+            context = {}
+            standalone = ClusterRpcProxy(self.config, context_data=context, timeout=self.timeout)
+            self.local.proxy = standalone.start()
+            self.local.context, self.local.standalone = context, standalone
+        self.local.context.pop("request_id", None)
+        if request_id := requestid.current():
+            self.local.context["request_id"] = request_id
+        return self.local.proxy
+
+    def _drop(self):
+        standalone, self.local.standalone = getattr(self.local, "standalone", None), None
+        try:
+            if standalone is not None:
+                standalone.stop()
+        except Exception:  # the connection is already broken; it is discarded either way
+            log.debug("closing a broken rpc proxy failed", exc_info=True)
+
+
+def unavailable(service):
+    return Problem(503, "The {service} service is not available right now.", service=service)
+
+
+def remote_problem(service, err):
+    """The one map from a service's error (by class name) to an HTTP problem."""
+    status = REMOTE_STATUS.get(err.exc_type)
+    if status is None:
+        log.error("service failed", extra={"service": service, "exc_type": err.exc_type,
+                                           "error": str(err.value)[:2000]})
+        return Problem(502, "The {service} service failed to handle the request.", service=service)
+    payload = _payload(err.value)
+    if status == 422:
+        return Problem(422, "The request has invalid fields.", errors=payload.get("errors") or {})
+    return Problem(status, payload.get("detail") or None)
+
+
+def _payload(value):
+    try:
+        payload = json.loads(value)
+    except (TypeError, ValueError):
+        return {"detail": str(value)}
+    return payload if isinstance(payload, dict) else {"detail": str(payload)}

@@ -1,0 +1,31 @@
+"""Fields shared by the API schemas."""
+import re
+
+from bson import ObjectId
+from marshmallow import Schema, fields
+
+HEX24 = re.compile(r"[0-9a-fA-F]{24}")
+
+
+class Id(fields.Field):
+    """A document id: a 24-hex-digit string outside, an ObjectId inside."""
+
+    default_error_messages = {"invalid": "Not a valid id."}
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else str(value)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str) or not HEX24.fullmatch(value):
+            raise self.make_error("invalid")
+        return ObjectId(value)
+
+
+class ProblemSchema(Schema):
+    """RFC 9457 problem details."""
+
+    type = fields.String(metadata={"description": "A URI naming the kind of problem"})
+    title = fields.String()
+    status = fields.Integer()
+    detail = fields.String()
+    errors = fields.Dict(metadata={"description": "For 422: each offending field and what is wrong"})

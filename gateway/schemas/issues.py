@@ -1,0 +1,39 @@
+"""Residents' reports, as sent to and read from the issues service."""
+from marshmallow import Schema, fields, validate
+
+from gateway.schemas.fields import Id
+
+CATEGORIES = ("parking", "non_motor_vehicles", "noise", "sanitation", "repairs", "safety",
+              "greenery", "elevators", "other")
+
+
+class LocationInSchema(Schema):
+    building_id = Id(required=True)
+    unit_id = Id(load_default=None)
+
+
+class IssueInSchema(Schema):
+    community_id = Id(required=True)
+    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
+    title = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    description = fields.String(required=True, validate=validate.Length(min=1, max=4000))
+    location = fields.Nested(LocationInSchema, required=True)
+
+
+class LocationSchema(Schema):
+    building_id = fields.String()
+    unit_id = fields.String(allow_none=True)
+    grid_id = fields.String(allow_none=True)
+
+
+class IssueSchema(Schema):
+    id = fields.String()
+    community_id = fields.String()
+    reporter_id = fields.String()
+    category = fields.String()
+    title = fields.String()
+    description = fields.String()
+    location = fields.Nested(LocationSchema)
+    status = fields.String()
+    created_at = fields.String(metadata={"format": "date-time"})
+    timeline = fields.List(fields.Dict())

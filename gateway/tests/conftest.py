@@ -1,0 +1,139 @@
+"""Gateway tests. What is real, and what is not.
+
+Real: the MongoDB-wire store at MONGODB_URI (FerretDB locally), in the database
+`test_gw_gateway` (LINLI_DB_PREFIX=test_gw_), dropped before and after the session;
+RabbitMQ at AMQP_URI, in a throwaway virtual host made through the management API so
+that test events never reach the services' queues (deleted afterwards); the pika
+publisher, the outbox, argon2, JWT, nameko's standalone RPC proxy, gunicorn.
+
+Not started: the nameko services (the end-to-end tests in tests/ make the real calls). RPC
+tests see an absent service, a queue nobody answers, or `StandInService`, a stand-in
+that answers on the real broker in nameko's wire format with the services' error classes.
+
+No eventlet monkey patching here: run these apart from the services' tests, `pytest gateway`.
+"""
+import os
+import secrets
+import uuid
+
+import pymongo
+import pytest
+
+from gateway.tests import broker
+
+PASSWORD = "quiet-courtyard-42"
+
+
+def _assert_not_monkey_patched():
+    import eventlet.patcher
+    assert not eventlet.patcher.is_monkey_patched("socket"), "run the gateway tests apart: pytest gateway"
+
+
+@pytest.fixture(scope="session")
+def stack():
+    """The test environment: own database prefix, own virtual host (when the API allows)."""
+    _assert_not_monkey_patched()
+    saved = dict(os.environ)
+    amqp = os.environ.get("AMQP_URI") or "amqp://guest:guest@127.0.0.1:5672/"
+    vhost = f"linli-test-gw-{uuid.uuid4().hex[:8]}"
+    isolated = broker.create_vhost(amqp, vhost)
+    os.environ.update({"LINLI_DB_PREFIX": "test_gw_", "AMQP_URI": isolated or amqp,
+                       "LINLI_GATEWAY_BACKGROUND": "0", "LINLI_RPC_TIMEOUT": "2",
+                       "LINLI_JWT_SECRET": "test-secret-" + uuid.uuid4().hex})
+    mongo = pymongo.MongoClient(os.environ.get("MONGODB_URI") or "mongodb://127.0.0.1:27017/")
+    mongo.drop_database("test_gw_gateway")
+    yield {"amqp_uri": os.environ["AMQP_URI"], "isolated": bool(isolated), "mongo": mongo}
+    mongo.drop_database("test_gw_gateway")
+    os.environ.clear()
+    os.environ.update(saved)
+    if isolated:
+        broker.delete_vhost(amqp, vhost)
+
+
+@pytest.fixture(scope="session")
+def app(stack):
+    """One gateway app for the session, with the demo community seeded through registration."""
+    from gateway import seed
+    from gateway.app import create_app
+
+    app = create_app({"TESTING": True})
+    with app.app_context():
+        state = app.extensions["linli"]
+        community = seed.ensure_directory()
+        for person in seed.demo.ACCOUNTS:
+            seed.ensure_account(state, community, person, "test-seed")
+    yield app
+    app.extensions["linli"].close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def isolated(stack):
+    if not stack["isolated"]:
+        pytest.skip("needs a private RabbitMQ virtual host (management API not reachable)")
+
+
+@pytest.fixture
+def events(stack, app):
+    tap = broker.EventTap(stack["amqp_uri"])
+    yield tap
+    tap.close()
+
+
+@pytest.fixture(scope="session")
+def community(app):
+    """The seeded community: its id, a home unit, a building, and a unit of another building."""
+    body = app.test_client().get("/api/v1/communities").get_json()
+    detail = app.test_client().get(f"/api/v1/communities/{body[0]['id']}").get_json()
+    by_number = {b["number"]: b for b in detail["buildings"]}
+    return {"id": detail["id"], "detail": detail, "building": by_number[3], "unit": by_number[3]["units"][0],
+            "other_unit": by_number[4]["units"][0]}
+
+
+def fresh_phone():
+    return f"139{secrets.randbelow(10 ** 8):08d}"
+
+
+@pytest.fixture
+def register(client, community):
+    """Register through the API; keyword arguments replace fields of a valid body (None drops one)."""
+    def register(**overrides):
+        body = {"display_name": "测试居民", "phone": fresh_phone(), "password": PASSWORD,
+                "community_id": community["id"], "unit_id": community["unit"]["id"], **overrides}
+        return client.post("/api/v1/auth/register", json={k: v for k, v in body.items() if v is not None})
+    return register
+
+
+@pytest.fixture
+def login(client):
+    """Log in; returns the token pair, and the access token as request headers."""
+    def login(name, password=PASSWORD):
+        response = client.post("/api/v1/auth/login", json={"login": name, "password": password})
+        assert response.status_code == 200, response.get_json()
+        tokens = response.get_json()
+        return tokens, {"Authorization": f"Bearer {tokens['access_token']}"}
+    return login
+
+
+@pytest.fixture
+def resident(register, login):
+    """A freshly registered resident, logged in."""
+    phone = fresh_phone()
+    response = register(phone=phone)
+    assert response.status_code == 201, response.get_json()
+    tokens, headers = login(phone)
+    return {"id": response.get_json()["account"]["id"], "phone": phone, "tokens": tokens, "headers": headers}
+
+
+@pytest.fixture
+def demo_login(login):
+    """Log in as the demo account of a role."""
+    from gateway import demo
+
+    def demo_login(role):
+        return login(f"{role.replace('_', '-')}@demo.linli", demo.PASSWORD)[1]
+    return demo_login

@@ -1,0 +1,1 @@
+"""HTTP plumbing shared by every endpoint: problems, request ids, languages, input safety."""

@@ -1,0 +1,73 @@
+"""The zh-CN catalog: English message → Chinese (the default interface language)."""
+
+ZH_CN = {
+    # problem titles
+    "Bad request": "请求有误",
+    "Authentication required": "需要登录",
+    "Forbidden": "无权访问",
+    "Not found": "未找到",
+    "Method not allowed": "不支持该请求方法",
+    "Conflict": "冲突",
+    "Unsupported media type": "不支持的内容类型",
+    "Invalid input": "输入有误",
+    "Internal server error": "服务器内部错误",
+    "A service gave an unexpected answer": "后台服务返回了意外结果",
+    "Service unavailable": "服务暂不可用",
+    "A service did not answer in time": "后台服务响应超时",
+    "Error": "错误",
+    # details
+    "The request has invalid fields.": "请求中有字段不符合要求。",
+    "Something went wrong on our side; please try again later.": "系统出了点问题，请稍后再试。",
+    "Field names may not start with '$' or contain '.'.": "字段名不能以“$”开头，也不能包含“.”。",
+    "Invalid JSON body.": "请求体不是有效的 JSON。",
+    "The {service} service did not answer in time.": "{service} 服务响应超时。",
+    "The {service} service is not available right now.": "{service} 服务暂时不可用。",
+    "The {service} service failed to handle the request.": "{service} 服务处理请求失败。",
+    "The gateway's database does not answer.": "网关数据库无响应。",
+    # identity
+    "The token has expired.": "登录凭证已过期。",
+    "The token is not valid.": "登录凭证无效。",
+    "Wrong login or password.": "账号或密码错误。",
+    "The session has ended; please log in again.": "登录已失效，请重新登录。",
+    "This refresh token was already used; the session has been closed.": "该刷新凭证已被使用过，为安全起见已退出此次登录。",
+    "Log in first and send the access token as a Bearer token.": "请先登录，并以 Bearer 方式携带访问凭证。",
+    "You do not have the role this needs in this community.": "您在该小区没有执行此操作所需的角色。",
+    "This phone number is already registered.": "该手机号已注册。",
+    "This email address is already registered.": "该邮箱已注册。",
+    "Give a phone number or an email address.": "请填写手机号或邮箱。",
+    "Not a valid mobile number.": "手机号格式不正确。",
+    "Password must mix at least two of: letters, digits, symbols.": "密码须至少包含字母、数字、符号中的两种。",
+    "Password is too easy to guess.": "密码过于简单，容易被猜到。",
+    "Password must not contain your phone number or email name.": "密码不能包含手机号或邮箱名。",
+    # directory and reports
+    "No such community.": "小区不存在。",
+    "No such building in this community.": "该小区没有这栋楼。",
+    "No such unit in this community.": "该小区没有这个房屋单元。",
+    "This account is not a member of this community.": "该账号不是本小区成员。",
+    "Only the reporter and the community's staff may see this report.": "只有上报人和本小区工作人员可以查看此上报。",
+    "Not a valid id.": "编号格式不正确。",
+    # marshmallow and webargs defaults
+    "Missing data for required field.": "缺少必填字段。",
+    "Unknown field.": "未知字段。",
+    "Field may not be null.": "该字段不能为空。",
+    "Invalid value.": "值无效。",
+    "Invalid input type.": "输入类型有误。",
+    "Not a valid string.": "不是有效的字符串。",
+    "Not a valid integer.": "不是有效的整数。",
+    "Not a valid boolean.": "不是有效的布尔值。",
+    "Not a valid list.": "不是有效的列表。",
+    "Not a valid mapping type.": "不是有效的对象。",
+    "Not a valid email address.": "邮箱格式不正确。",
+    "String does not match expected pattern.": "格式不正确。",
+}
+
+# Messages with numbers or lists in them: (English regex, Chinese template of its groups).
+ZH_CN_PATTERNS = (
+    (r"Password must be at least (\d+) characters long\.", "密码至少需要 {0} 个字符。"),
+    (r"Password must be at most (\d+) characters long\.", "密码最多 {0} 个字符。"),
+    (r"Must be one of: (.*)\.", "必须是以下之一：{0}。"),
+    (r"Length must be between (\d+) and (\d+)\.", "长度必须在 {0} 到 {1} 之间。"),
+    (r"Shorter than minimum length (\d+)\.", "长度不能少于 {0}。"),
+    (r"Longer than maximum length (\d+)\.", "长度不能超过 {0}。"),
+    (r"Must be greater than or equal to (\S+) and less than or equal to (\S+)\.", "必须介于 {0} 和 {1} 之间。"),
+)
