@@ -1,0 +1,46 @@
+# The one list of commands. `make` alone shows them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PY := .venv/bin/python
+SCRIPTS := deploy/scripts
+
+.PHONY: help run test stop status setup infra topology seed logs deadletters
+
+help: ## show the commands
+	@echo "Linli (邻里): make <command>"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-12s %s\n", $$1, $$2 }'
+
+run: infra ## set up, start everything in the background, print the URL and demo logins
+	@$(SCRIPTS)/platform.sh start
+
+test: infra ## set up and run every test suite against the real broker and store
+	@$(SCRIPTS)/test.sh
+
+stop: ## stop the platform, then FerretDB and RabbitMQ if make started them
+	@$(SCRIPTS)/platform.sh stop
+	@$(SCRIPTS)/ferretdb.sh stop
+	@$(SCRIPTS)/rabbitmq.sh stop
+
+status: ## say what is running
+	@$(SCRIPTS)/platform.sh status || true
+	@$(SCRIPTS)/rabbitmq.sh status || true
+	@$(SCRIPTS)/ferretdb.sh status || true
+
+setup: ## create .venv and install the pinned Python dependencies
+	@$(SCRIPTS)/setup.sh
+
+infra: setup ## start RabbitMQ and FerretDB (or use AMQP_URI / MONGODB_URI if they answer)
+	@$(SCRIPTS)/rabbitmq.sh start
+	@$(SCRIPTS)/ferretdb.sh start
+
+topology: infra ## declare every exchange, queue and binding on the broker
+	@$(PY) -m services.common.topology
+
+seed: topology ## load the demo community 未来街区 and its demo accounts
+	@$(PY) -m gateway.seed
+
+logs: ## follow the platform's log (all five processes)
+	@tail -n 100 -F .state/logs/platform.log
+
+deadletters: setup ## list the events that failed every retry
+	@$(PY) -m services.common.deadletters list
