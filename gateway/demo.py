@@ -23,7 +23,12 @@ class DemoAccount:
 
     @property
     def email(self):
-        return f"{self.role.replace('_', '-')}@demo.linli"
+        return login_name(self.role)
+
+
+def login_name(role):
+    """The demo login of a role: `building_leader` → `building-leader@demo.linli`."""
+    return f"{role.replace('_', '-')}@demo.linli"
 
 
 ACCOUNTS = (

@@ -58,15 +58,16 @@ def _misplaced(prefix, field, message):
 
 
 def community_detail(community):
-    """The community with its town, buildings (each with its units and grid) and micro-grids."""
+    """The community with its town, buildings, units (with floor area) and micro-grids."""
     grids = list(Grid.objects(community_id=community.id).order_by("number"))
     grid_by_building = {b: g.id for g in grids for b in g.building_ids}
-    units = {}
-    for unit in Unit.objects(community_id=community.id).order_by("floor", "number"):
-        units.setdefault(unit.building_id, []).append(unit)
-    buildings = [{"id": b.id, "number": b.number, "name": b.name, "kind": b.kind,
-                  "amenities": b.amenities, "grid_id": grid_by_building.get(b.id),
-                  "units": units.get(b.id, [])}
-                 for b in Building.objects(community_id=community.id).order_by("number")]
+    buildings = list(Building.objects(community_id=community.id).order_by("number"))
+    order = {b.id: b.number for b in buildings}
+    units = sorted(Unit.objects(community_id=community.id),
+                   key=lambda u: (order.get(u.building_id, 0), u.floor, u.number))
     return {"id": community.id, "name": community.name, "name_en": community.name_en,
-            "town": Town.objects(id=community.town_id).first(), "buildings": buildings, "grids": grids}
+            "town": Town.objects(id=community.town_id).first(),
+            "buildings": [{"id": b.id, "number": b.number, "name": b.name, "kind": b.kind,
+                           "amenities": b.amenities, "grid_id": grid_by_building.get(b.id)}
+                          for b in buildings],
+            "units": units, "grids": grids}

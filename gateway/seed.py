@@ -14,6 +14,9 @@ from gateway.identity import memberships, registration, sessions
 from gateway.models import Building, Community, Grid, Town, Unit
 from gateway.schemas.auth import RegisterSchema
 
+DEMO_PASSWORD = demo.PASSWORD
+demo_login = demo.login_name
+
 
 def floor_area(building, floor, index):
     """A fixed, plausible floor area between 60 and 140 m² for each unit."""

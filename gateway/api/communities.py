@@ -6,7 +6,7 @@ from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected
 from gateway.identity import guard, memberships
 from gateway.schemas.accounts import MembershipSchema, RolesSchema
-from gateway.schemas.directory import CommunityDetailSchema, CommunitySummarySchema
+from gateway.schemas.directory import CommunityDetailSchema, CommunityListSchema
 from gateway.web import requestid
 from gateway.web.problems import Problem
 
@@ -16,11 +16,11 @@ blp = Blueprint("communities", __name__, url_prefix=f"{PREFIX}/communities",
 
 @blp.route("")
 class Communities(MethodView):
-    @blp.response(200, CommunitySummarySchema(many=True))
+    @blp.response(200, CommunityListSchema)
     def get(self):
         """Every community on the platform"""
-        return [{"id": c.id, "name": c.name, "name_en": c.name_en, "town": town}
-                for c, town in directory.communities()]
+        return {"items": [{"id": c.id, "name": c.name, "name_en": c.name_en, "town": town}
+                          for c, town in directory.communities()]}
 
 
 @blp.route("/<community_id>")

@@ -19,8 +19,13 @@ class CommunitySummarySchema(Schema):
     town = fields.Nested(TownSchema)
 
 
+class CommunityListSchema(Schema):
+    items = fields.List(fields.Nested(CommunitySummarySchema))
+
+
 class UnitSchema(Schema):
     id = Id()
+    building_id = Id()
     number = fields.String()
     floor = fields.Integer()
     floor_area_m2 = fields.Float()
@@ -33,7 +38,6 @@ class BuildingSchema(Schema):
     kind = fields.String(metadata={"description": "residential or clubhouse"})
     amenities = fields.List(fields.String())
     grid_id = Id(allow_none=True)
-    units = fields.List(fields.Nested(UnitSchema))
 
 
 class GridSchema(Schema):
@@ -46,4 +50,5 @@ class GridSchema(Schema):
 
 class CommunityDetailSchema(CommunitySummarySchema):
     buildings = fields.List(fields.Nested(BuildingSchema))
+    units = fields.List(fields.Nested(UnitSchema), metadata={"description": "By building, floor, number"})
     grids = fields.List(fields.Nested(GridSchema))

@@ -87,11 +87,14 @@ def events(stack, app):
 @pytest.fixture(scope="session")
 def community(app):
     """The seeded community: its id, a home unit, a building, and a unit of another building."""
-    body = app.test_client().get("/api/v1/communities").get_json()
-    detail = app.test_client().get(f"/api/v1/communities/{body[0]['id']}").get_json()
+    [summary] = app.test_client().get("/api/v1/communities").get_json()["items"]
+    detail = app.test_client().get(f"/api/v1/communities/{summary['id']}").get_json()
     by_number = {b["number"]: b for b in detail["buildings"]}
-    return {"id": detail["id"], "detail": detail, "building": by_number[3], "unit": by_number[3]["units"][0],
-            "other_unit": by_number[4]["units"][0]}
+
+    def first_unit(number):
+        return next(u for u in detail["units"] if u["building_id"] == by_number[number]["id"])
+    return {"id": detail["id"], "detail": detail, "building": by_number[3], "unit": first_unit(3),
+            "other_building": by_number[4], "other_unit": first_unit(4)}
 
 
 def fresh_phone():
@@ -135,5 +138,5 @@ def demo_login(login):
     from gateway import demo
 
     def demo_login(role):
-        return login(f"{role.replace('_', '-')}@demo.linli", demo.PASSWORD)[1]
+        return login(demo.login_name(role), demo.PASSWORD)[1]
     return demo_login
