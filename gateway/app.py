@@ -19,49 +19,53 @@ API_CONFIG = {
     "OPENAPI_JSON_PATH": "openapi.json",
     "OPENAPI_SWAGGER_UI_PATH": "docs",
     "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
-    "JSON_AS_ASCII": False,
 }
 
 
 class LinliApi(Api):
-    """flask-smorest with RFC 9457 problems instead of its own error body."""
+    """flask-smorest answering and documenting errors as RFC 9457 problems."""
 
     ERROR_SCHEMA = ProblemSchema
-    DEFAULT_RESPONSE_CONTENT_TYPE = "application/json"
 
     def handle_http_exception(self, error):
         return problems.from_http_exception(error)
+
+    def _register_responses(self):
+        """Document the error responses under the problem media type, not application/json."""
+        self.DEFAULT_RESPONSE_CONTENT_TYPE = problems.MEDIA_TYPE
+        try:
+            super()._register_responses()
+        finally:
+            del self.DEFAULT_RESPONSE_CONTENT_TYPE
 
 
 def create_app(overrides=None):
     """Make the gateway; `overrides` replace environment variables of the same name."""
     gateway_settings.configure_logging()
     settings = gateway_settings.load(overrides)
-    app = Flask("gateway")
-    app.config.update(API_CONFIG)
-    app.config.update({k: v for k, v in (overrides or {}).items() if k.isupper()})
-    app.json.ensure_ascii = False
-    _register_web(app, settings)
-    _register_api(app)
+    app, _ = make_api_app(overrides)
+    cors.init_app(app, settings.cors_origins)
     app.extensions[runtime.KEY] = _start_runtime(settings)
     return app
 
 
-def _register_web(app, settings):
+def make_api_app(overrides=None):
+    """The Flask app with its routes and error handling, not yet connected to anything."""
+    app = Flask("gateway")
+    app.config.update(API_CONFIG)
+    app.config.update({k: v for k, v in (overrides or {}).items() if k.isupper()})
+    app.json.ensure_ascii = False
     requestid.init_app(app)
     safety.init_app(app)
-    cors.init_app(app, settings.cors_origins)
     app.register_error_handler(problems.Problem, problems.handle_problem)
     app.register_error_handler(Exception, problems.handle_unexpected)
-
-
-def _register_api(app):
     api = LinliApi(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer",
                                                        "bearerFormat": "JWT"})
     for blp in BLUEPRINTS:
         api.register_blueprint(blp)
     app.register_error_handler(HTTPException, problems.handle_http_exception)
+    return app, api
 
 
 def _start_runtime(settings):

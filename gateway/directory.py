@@ -15,7 +15,8 @@ def object_id(value):
 
 
 def community_or_404(community_id):
-    community = Community.objects(id=object_id(community_id)).first() if object_id(community_id) else None
+    oid = object_id(community_id)
+    community = Community.objects(id=oid).first() if oid else None
     if community is None:
         raise Problem(404, "No such community.")
     return community

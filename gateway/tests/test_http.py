@@ -1,4 +1,7 @@
 """The HTTP edge: request ids, problem+json for every error, languages, OpenAPI, health."""
+import json
+
+from gateway import openapi
 from gateway.app import create_app
 
 PROBLEM = "application/problem+json"
@@ -88,3 +91,14 @@ def test_cors_is_off_unless_origins_are_named(stack):
     app.extensions["linli"].close()
     assert allowed.headers["Access-Control-Allow-Origin"] == "https://linli.example"
     assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def test_the_committed_openapi_document_is_current(client):
+    """If this fails, run `python -m gateway.openapi` and commit gateway/openapi.json."""
+    committed = json.loads(openapi.PATH.read_text(encoding="utf-8"))
+    assert client.get("/api/openapi.json").get_json() == committed
+
+
+def test_error_responses_are_documented_as_problems(client):
+    spec = client.get("/api/openapi.json").get_json()
+    assert "application/problem+json" in spec["components"]["responses"]["UNPROCESSABLE_ENTITY"]["content"]

@@ -82,7 +82,7 @@ def _field_errors(messages):
 
 
 def _default_detail(status, errors):
-    if status == 422 or errors:
+    if status == 422:
         return "The request has invalid fields."
     return TITLES.get(status, ("", "Error"))[1]
 
