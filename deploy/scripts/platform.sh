@@ -59,7 +59,7 @@ start() {
     say "declaring the broker topology"
     "$PY" -m services.common.topology
     say "seeding the demo community"
-    "$PY" -m gateway.seed
+    "$PY" -m gateway.seed >/dev/null  # it lists the logins; welcome prints them once, last
     launch
     welcome
 }

@@ -16,15 +16,19 @@ RESULTS="$STATE/test-results"
 failed=0
 ran=0
 
-# run_suite NAME PYTEST-ARGS... PATHS...: one pytest run; paths that do not exist are left out.
+# run_suite NAME "PATHS" PYTEST-OPTIONS...: one pytest run over the PATHS that exist.
 run_suite() {
-    local name="$1" rc=0 args=() arg
-    shift
-    for arg in "$@"; do
-        [[ "$arg" == -* || -e "$arg" ]] && args+=("$arg")
+    local name="$1" rc=0 paths=() path
+    for path in $2; do
+        if [[ -e "$path" ]]; then paths+=("$path"); fi
     done
-    say "pytest ($name): ${args[*]}"
-    "$PY" -m pytest -q -p no:cacheprovider --junitxml="$RESULTS/$name.xml" "${args[@]}" || rc=$?
+    shift 2
+    if ((${#paths[@]} == 0)); then
+        say "pytest ($name): none of $2 exists; skipped"
+        return
+    fi
+    say "pytest ($name): ${paths[*]}"
+    "$PY" -m pytest -q -p no:cacheprovider --junitxml="$RESULTS/$name.xml" "$@" "${paths[@]}" || rc=$?
     case "$rc" in
         0) ran=1 ;;
         5) say "pytest ($name) collected no tests" ;;
@@ -33,8 +37,8 @@ run_suite() {
 }
 
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
-run_suite services --amqp-uri "$AMQP_URI" --rabbit-api-uri "$LINLI_RABBIT_MANAGEMENT" services tests
-run_suite gateway --suppress-nameko-eventlet-notification gateway
+run_suite services "services tests" --amqp-uri "$AMQP_URI" --rabbit-api-uri "$LINLI_RABBIT_MANAGEMENT"
+run_suite gateway "gateway" --suppress-nameko-eventlet-notification
 
 "$PY" - "$RESULTS" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
