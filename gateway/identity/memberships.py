@@ -1,7 +1,8 @@
 """Memberships: an account's roles and home in one community, announced as `membership_granted`."""
 from gateway import roles as role_names
 from gateway.models import Membership
-from services.common.envelope import make_event, utcnow
+from gateway.models.accounts import stored_now
+from services.common.envelope import make_event
 
 
 def _text(value):
@@ -27,7 +28,7 @@ def grant(outbox, account_id, community_id, roles, home=None, request_id=None):
         membership.building_id = home["building_id"]
         membership.unit_id = home["unit_id"]
         membership.grid_id = home["grid_id"]
-    membership.updated_at = utcnow()
+    membership.updated_at = stored_now()
     return outbox.save(membership, [granted_event(membership, request_id)])
 
 

@@ -8,6 +8,12 @@ from services.common.envelope import utcnow
 LOCALES = ("zh-CN", "en")
 
 
+def stored_now():
+    """Now, to the millisecond MongoDB keeps, so an answer shows what a later read will."""
+    moment = utcnow()
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
 class Account(OutboxDocument):
     meta = {"db_alias": "gateway", "collection": "accounts"}
     display_name = StringField(required=True, max_length=40)
@@ -15,7 +21,7 @@ class Account(OutboxDocument):
     email = StringField()
     phone = StringField()
     password_hash = StringField(required=True)
-    created_at = DateTimeField(required=True, default=utcnow)
+    created_at = DateTimeField(required=True, default=stored_now)
 
 
 class LoginClaim(Document):
@@ -24,7 +30,7 @@ class LoginClaim(Document):
     meta = {"db_alias": "gateway", "collection": "login_claims"}
     id = StringField(primary_key=True)
     account_id = ObjectIdField(required=True)
-    created_at = DateTimeField(required=True, default=utcnow)
+    created_at = DateTimeField(required=True, default=stored_now)
 
     @staticmethod
     def key(kind, value):
@@ -43,7 +49,7 @@ class Membership(OutboxDocument):
     building_id = ObjectIdField()
     unit_id = ObjectIdField()
     grid_id = ObjectIdField()
-    updated_at = DateTimeField(required=True, default=utcnow)
+    updated_at = DateTimeField(required=True, default=stored_now)
 
     @staticmethod
     def key(account_id, community_id):

@@ -1,7 +1,7 @@
 """Refresh-token sessions: one per login, revocable; each refresh token is spent once."""
 from mongoengine import DateTimeField, Document, ObjectIdField, StringField
 
-from services.common.envelope import utcnow
+from gateway.models.accounts import stored_now
 
 
 class Session(Document):
@@ -10,7 +10,7 @@ class Session(Document):
     meta = {"db_alias": "gateway", "collection": "sessions", "indexes": ["account_id"]}
     id = StringField(primary_key=True)
     account_id = ObjectIdField(required=True)
-    created_at = DateTimeField(required=True, default=utcnow)
+    created_at = DateTimeField(required=True, default=stored_now)
     revoked_at = DateTimeField()
     user_agent = StringField(max_length=300)
 
@@ -21,4 +21,4 @@ class SpentToken(Document):
     meta = {"db_alias": "gateway", "collection": "spent_refresh_tokens"}
     id = StringField(primary_key=True)
     session_id = StringField(required=True)
-    spent_at = DateTimeField(required=True, default=utcnow)
+    spent_at = DateTimeField(required=True, default=stored_now)
