@@ -3,7 +3,6 @@ import atexit
 
 from flask import Flask
 from flask_smorest import Api
-from werkzeug.exceptions import HTTPException
 
 from gateway import runtime, settings as gateway_settings
 from gateway.api import auth, communities, health, issues, me
@@ -57,14 +56,13 @@ def make_api_app(overrides=None):
     app.json.ensure_ascii = False
     requestid.init_app(app)
     safety.init_app(app)
-    app.register_error_handler(problems.Problem, problems.handle_problem)
+    app.register_error_handler(problems.Problem, problems.render)
     app.register_error_handler(Exception, problems.handle_unexpected)
     api = LinliApi(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer",
                                                        "bearerFormat": "JWT"})
     for blp in BLUEPRINTS:
         api.register_blueprint(blp)
-    app.register_error_handler(HTTPException, problems.handle_http_exception)
     return app, api
 
 

@@ -3,7 +3,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from gateway import directory, roles, runtime
-from gateway.api import PREFIX, protected
+from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard
 from gateway.schemas.issues import IssueInSchema, IssueSchema
 from gateway.web.problems import Problem
@@ -28,6 +28,7 @@ def report_payload(data, reporter_id):
 @blp.route("")
 class Issues(MethodView):
     @protected(blp)
+    @remote(blp)
     @blp.arguments(IssueInSchema)
     @blp.response(201, IssueSchema)
     def post(self, data):
@@ -41,6 +42,7 @@ class Issues(MethodView):
 @blp.route("/<issue_id>")
 class Issue(MethodView):
     @protected(blp)
+    @remote(blp)
     @blp.response(200, IssueSchema)
     def get(self, issue_id):
         """One report: for its reporter and the staff of its community"""

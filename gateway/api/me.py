@@ -3,7 +3,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from gateway import runtime
-from gateway.api import PREFIX, protected
+from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard, memberships
 from gateway.schemas.accounts import MeSchema
 from gateway.schemas.notifications import InboxQuerySchema, InboxSchema, NotificationSchema
@@ -24,6 +24,7 @@ class Me(MethodView):
 @blp.route("/notifications")
 class Inbox(MethodView):
     @protected(blp)
+    @remote(blp)
     @blp.arguments(InboxQuerySchema, location="query")
     @blp.response(200, InboxSchema)
     def get(self, query):
@@ -35,6 +36,7 @@ class Inbox(MethodView):
 @blp.route("/notifications/<item_id>/read")
 class ReadNotification(MethodView):
     @protected(blp)
+    @remote(blp)
     @blp.response(200, NotificationSchema)
     def post(self, item_id):
         """Mark one inbox item read"""

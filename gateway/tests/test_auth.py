@@ -151,9 +151,11 @@ def test_a_bad_body_is_a_422_naming_each_field_and_stores_nothing(app, register)
     assert not LoginClaim.objects(id=f"phone:{phone}").count()
 
 
-def test_a_unit_outside_the_community_or_an_unknown_community_is_a_422(register, community):
+def test_an_unknown_community_or_unit_is_a_422_naming_it(register):
     response = register(community_id="0" * 24)
     assert response.status_code == 422 and "community_id" in response.get_json()["errors"]
+    response = register(unit_id="0" * 24)
+    assert response.status_code == 422 and "unit_id" in response.get_json()["errors"]
 
 
 def test_registering_needs_a_phone_or_an_email(register):

@@ -4,7 +4,7 @@ import logging
 from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
-from gateway.web.i18n import translate, translate_errors
+from gateway.web.i18n import language, translate, translate_errors
 
 log = logging.getLogger(__name__)
 MEDIA_TYPE = "application/problem+json"
@@ -57,6 +57,7 @@ def render(problem):
     response = jsonify(body)
     response.status_code = problem.status
     response.mimetype = MEDIA_TYPE
+    response.headers["Content-Language"] = language()
     response.headers.update(problem.headers)
     return response
 
@@ -67,7 +68,7 @@ def from_http_exception(error):
     errors = _field_errors(data.get("messages") or data.get("errors"))
     headers = {k: v for k, v in error.get_headers() if k.lower() in ("allow", "www-authenticate")}
     headers.update(data.get("headers") or {})
-    detail = data.get("message") or _default_detail(error.code, errors)
+    detail = data.get("message") or _default_detail(error.code)
     return render(Problem(error.code, detail, errors=errors, headers=headers))
 
 
@@ -81,18 +82,10 @@ def _field_errors(messages):
     return merged
 
 
-def _default_detail(status, errors):
+def _default_detail(status):
     if status == 422:
         return "The request has invalid fields."
     return TITLES.get(status, ("", "Error"))[1]
-
-
-def handle_problem(problem):
-    return render(problem)
-
-
-def handle_http_exception(error):
-    return from_http_exception(error)
 
 
 def handle_unexpected(error):
