@@ -23,13 +23,26 @@ welcome() {
     "$PY" -m gateway.seed --print-logins || warn "could not print the demo logins"
 }
 
+# explain_failure: the last lines of the process that stopped first (honcho then stops the rest).
+explain_failure() {
+    local first
+    first="$(grep -m1 -oE 'system +\| [a-z]+\.[0-9]+ stopped' "$LOG" | awk '{ print $3 }')" || true
+    if [[ -z "$first" ]]; then
+        show_tail "$LOG"
+        return
+    fi
+    printf -- '--- %s stopped first; its last lines in %s ---\n' "$first" "$LOG" >&2
+    grep -E "^[0-9:]+ $first +\|" "$LOG" | tail -n "${LINLI_TAIL_LINES:-40}" | cut -c1-400 >&2
+    printf -- '---\n' >&2
+}
+
 wait_for_health() {
     local pid="$1" deadline=$((SECONDS + TIMEOUT))
     until probe http "$URL/api/health"; do
         if ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); then
-            show_tail "$LOG"
-            stop >&2
-            die "the gateway did not answer $URL/api/health within ${TIMEOUT}s (full log: $LOG)"
+            stop 2>/dev/null
+            explain_failure
+            die "the platform did not come up: no answer from $URL/api/health (timeout ${TIMEOUT}s; full log: $LOG)"
         fi
         sleep 1
     done
