@@ -15,6 +15,7 @@ PIDFILE="$STATE/ferretdb.pid"
 LISTEN="${FERRETDB_LISTEN:-127.0.0.1:27017}"
 TIMEOUT="${LINLI_FERRETDB_TIMEOUT:-60}"
 GO_MIN=1.24
+export PATH="$PATH:/usr/local/go/bin"  # where Go's own tarball installs, if not on PATH
 
 local_uri() { echo "mongodb://$LISTEN/"; }
 
