@@ -5,6 +5,7 @@
 # its sources are newer than the binary) and started in the background on
 # FERRETDB_LISTEN (default 127.0.0.1:27017). `stop` stops only the one `start` started.
 set -euo pipefail
+# shellcheck source=deploy/scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 SRC="$ROOT/deploy/ferretdb"
@@ -56,7 +57,7 @@ adopt_local_uri() {
 }
 
 ours_running() {
-    pid_alive "$PIDFILE" && ps -o args= -p "$(cat "$PIDFILE")" | grep -q linli-ferretdb
+    pid_alive "$PIDFILE" linli-ferretdb
 }
 
 wait_until_answers() {

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # sourced: its variables are used by the scripts
 # Shared helpers for the deploy scripts: paths, messages, waiting. Sourced, not run.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -31,10 +32,12 @@ show_tail() {
     fi
 }
 
-# pid_alive PIDFILE: true when the pidfile names a running process.
+# pid_alive PIDFILE [WORD]: true when the pidfile names a running process (whose command
+# line contains WORD, so that a pid reused after a reboot is not mistaken for ours).
 pid_alive() {
     local pid
     [[ -s "$1" ]] || return 1
     pid="$(cat "$1")"
-    [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null
+    [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+    [[ -z "${2:-}" ]] || ps -o args= -p "$pid" | grep -qF -- "$2"
 }

@@ -5,6 +5,7 @@
 # under honcho detached from this shell, waits for the gateway's health check and prints
 # where to go. The broker and the store must already answer (make infra).
 set -euo pipefail
+# shellcheck source=deploy/scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 PIDFILE="$STATE/honcho.pid"
@@ -62,7 +63,7 @@ launch() {
 
 start() {
     need_venv
-    if pid_alive "$PIDFILE"; then
+    if pid_alive "$PIDFILE" honcho; then
         say "Linli is already running (honcho pid $(cat "$PIDFILE"))"
         probe http "$URL/api/health" || warn "but $URL/api/health does not answer: see make logs"
         welcome
@@ -87,7 +88,7 @@ sessions_under() {
 
 stop() {
     local pid sessions sid
-    if ! pid_alive "$PIDFILE"; then
+    if ! pid_alive "$PIDFILE" honcho; then
         say "Linli is not running"
         rm -f "$PIDFILE"
         return
@@ -108,7 +109,7 @@ stop() {
 }
 
 status() {
-    if pid_alive "$PIDFILE"; then
+    if pid_alive "$PIDFILE" honcho; then
         echo "platform: honcho running (pid $(cat "$PIDFILE")); health $(probe http "$URL/api/health" && echo ok || echo 'not answering') at $URL"
     else
         echo "platform: not running"

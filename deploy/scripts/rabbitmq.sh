@@ -5,6 +5,7 @@
 # installed if missing and started with the management plugin, and the vhost the tests
 # use (linli-test) is created. `stop` stops the broker only if `start` started it.
 set -euo pipefail
+# shellcheck source=deploy/scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 export PATH="$PATH:/usr/sbin:/sbin"
 

@@ -2,6 +2,7 @@
 # Create .venv and install the pinned requirements; skip the install when
 # requirements.txt has not changed since the last successful one.
 set -euo pipefail
+# shellcheck source=deploy/scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 PYTHON3="${LINLI_PYTHON3:-python3}"

@@ -5,6 +5,7 @@
 # apart, unpatched. Every suite runs even when an earlier one fails; the run fails if
 # any suite fails, or if no suite ran a single test (pytest's exit 5 everywhere).
 set -euo pipefail
+# shellcheck source=deploy/scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 need_venv
 cd "$ROOT"
