@@ -29,7 +29,8 @@ def _summary(message):
     except ValueError:
         body = {}
     body = body if isinstance(body, dict) else {}
-    return {"event_id": body.get("id"), "type": body.get("type"), "queue": headers.get("x-linli-queue"),
+    return {"event_id": body.get("id"), "type": body.get("type"), "subject": body.get("subject"),
+            "queue": headers.get("x-linli-queue"),
             "attempts": headers.get(ATTEMPT), "error": headers.get("x-linli-error"),
             "failed_at": headers.get("x-linli-failed-at"), "replays": headers.get("x-linli-replays", 0)}
 

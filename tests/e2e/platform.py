@@ -15,6 +15,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import pymongo
 import requests
+from kombu import Connection
+from kombu.exceptions import ChannelError
 from nameko.standalone.rpc import ClusterRpcProxy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,12 +60,13 @@ class Broker:
     def delete(self):
         requests.delete(f"{self.management}/api/vhosts/{self.vhost}", timeout=10)
 
-    def queue(self, name):
-        response = requests.get(f"{self.management}/api/queues/{self.vhost}/{name}", timeout=10)
-        return response.json() if response.ok else None
-
     def consumers(self, queue):
-        return (self.queue(queue) or {}).get("consumers", 0)
+        """Consumers on `queue` now (a passive declare; the management API's figures lag)."""
+        try:
+            with Connection(self.uri) as conn:
+                return conn.default_channel.queue_declare(queue, passive=True).consumer_count
+        except ChannelError:  # the queue does not exist yet
+            return 0
 
 
 class Platform:
