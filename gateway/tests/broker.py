@@ -11,28 +11,29 @@ from kombu import Connection, Consumer, Exchange, Producer, Queue
 from nameko.exceptions import serialize
 
 
-def management_url(amqp_uri):
-    return f"http://{urlsplit(amqp_uri).hostname}:15672"
+def _management(amqp_uri, management):
+    """The management API's base URL and credentials (its own, else the AMQP user's)."""
+    amqp = urlsplit(amqp_uri)
+    api = urlsplit(management or f"http://{amqp.hostname}:15672")
+    user = api.username or amqp.username or "guest"
+    password = api.password or amqp.password or "guest"
+    base = urlunsplit(api._replace(netloc=f"{api.hostname}:{api.port or 15672}", path=""))
+    return base, (user, password), amqp.username or "guest"
 
 
 def create_vhost(amqp_uri, name, management=None):
-    """A fresh virtual host for `amqp_uri`'s user, or None if the management API is not reachable."""
-    parts = urlsplit(amqp_uri)
-    api, auth = management or management_url(amqp_uri), (parts.username or "guest", parts.password or "guest")
-    try:
-        requests.put(f"{api}/api/vhosts/{quote(name, safe='')}", auth=auth, timeout=5).raise_for_status()
-        requests.put(f"{api}/api/permissions/{quote(name, safe='')}/{auth[0]}", auth=auth, timeout=5,
-                     json={"configure": ".*", "write": ".*", "read": ".*"}).raise_for_status()
-    except requests.RequestException:
-        return None
-    return urlunsplit(parts._replace(path="/" + quote(name, safe="")))
+    """A fresh virtual host for `amqp_uri`'s user; returns the AMQP URI that names it."""
+    api, auth, user = _management(amqp_uri, management)
+    vhost = quote(name, safe="")
+    requests.put(f"{api}/api/vhosts/{vhost}", auth=auth, timeout=5).raise_for_status()
+    requests.put(f"{api}/api/permissions/{vhost}/{user}", auth=auth, timeout=5,
+                 json={"configure": ".*", "write": ".*", "read": ".*"}).raise_for_status()
+    return urlunsplit(urlsplit(amqp_uri)._replace(path="/" + vhost))
 
 
 def delete_vhost(amqp_uri, name, management=None):
-    parts = urlsplit(amqp_uri)
-    api = management or management_url(amqp_uri)
-    requests.delete(f"{api}/api/vhosts/{quote(name, safe='')}", timeout=5,
-                    auth=(parts.username or "guest", parts.password or "guest"))
+    api, auth, _ = _management(amqp_uri, management)
+    requests.delete(f"{api}/api/vhosts/{quote(name, safe='')}", auth=auth, timeout=5)
 
 
 class EventTap:

@@ -2,9 +2,10 @@
 
 Real: the MongoDB-wire store at MONGODB_URI (FerretDB locally), in the database
 `test_gw_gateway` (LINLI_DB_PREFIX=test_gw_), dropped before and after the session;
-RabbitMQ at AMQP_URI, in a throwaway virtual host made through the management API so
-that test events never reach the services' queues (deleted afterwards); the pika
-publisher, the outbox, argon2, JWT, nameko's standalone RPC proxy, gunicorn.
+RabbitMQ at AMQP_URI, in a throwaway virtual host made through the management API
+(LINLI_RABBIT_MANAGEMENT, default port 15672 of the AMQP host) so that test events never
+reach the services' queues (deleted afterwards); the pika publisher, the outbox, argon2,
+JWT, nameko's standalone RPC proxy, gunicorn.
 
 Not started: the nameko services (the end-to-end tests in tests/ make the real calls). RPC
 tests see an absent service, a queue nobody answers, or `StandInService`, a stand-in
@@ -15,13 +16,17 @@ No eventlet monkey patching here: run these apart from the services' tests, `pyt
 import os
 import secrets
 import uuid
+from urllib.parse import urlsplit, urlunsplit
 
 import pymongo
 import pytest
+import requests
 
 from gateway.tests import broker
+from services.common import config
 
 PASSWORD = "quiet-courtyard-42"
+DATABASE = "test_gw_gateway"
 
 
 def _assert_not_monkey_patched():
@@ -31,23 +36,28 @@ def _assert_not_monkey_patched():
 
 @pytest.fixture(scope="session")
 def stack():
-    """The test environment: own database prefix, own virtual host (when the API allows)."""
+    """The test environment: its own database prefix and its own RabbitMQ virtual host."""
     _assert_not_monkey_patched()
     saved = dict(os.environ)
-    amqp = os.environ.get("AMQP_URI") or "amqp://guest:guest@127.0.0.1:5672/"
+    amqp = config.amqp_uri()
+    management = os.environ.get("LINLI_RABBIT_MANAGEMENT")
     vhost = f"linli-test-gw-{uuid.uuid4().hex[:8]}"
-    isolated = broker.create_vhost(amqp, vhost)
-    os.environ.update({"LINLI_DB_PREFIX": "test_gw_", "AMQP_URI": isolated or amqp,
+    try:
+        private_amqp = broker.create_vhost(amqp, vhost, management)
+    except requests.RequestException as exc:
+        pytest.exit(f"the gateway tests need RabbitMQ's management API (LINLI_RABBIT_MANAGEMENT) "
+                     f"to make a private vhost: {exc}", returncode=1)
+    mongodb = urlunsplit(urlsplit(config.mongodb_uri())._replace(path="/"))  # no database: use the prefix
+    os.environ.update({"MONGODB_URI": mongodb, "LINLI_DB_PREFIX": "test_gw_", "AMQP_URI": private_amqp,
                        "LINLI_GATEWAY_BACKGROUND": "0", "LINLI_RPC_TIMEOUT": "2",
                        "LINLI_JWT_SECRET": "test-secret-" + uuid.uuid4().hex})
-    mongo = pymongo.MongoClient(os.environ.get("MONGODB_URI") or "mongodb://127.0.0.1:27017/")
-    mongo.drop_database("test_gw_gateway")
-    yield {"amqp_uri": os.environ["AMQP_URI"], "isolated": bool(isolated), "mongo": mongo}
-    mongo.drop_database("test_gw_gateway")
+    mongo = pymongo.MongoClient(mongodb)
+    mongo.drop_database(DATABASE)
+    yield {"amqp_uri": private_amqp}
+    mongo.drop_database(DATABASE)
     os.environ.clear()
     os.environ.update(saved)
-    if isolated:
-        broker.delete_vhost(amqp, vhost)
+    broker.delete_vhost(amqp, vhost, management)
 
 
 @pytest.fixture(scope="session")
@@ -69,12 +79,6 @@ def app(stack):
 @pytest.fixture
 def client(app):
     return app.test_client()
-
-
-@pytest.fixture
-def isolated(stack):
-    if not stack["isolated"]:
-        pytest.skip("needs a private RabbitMQ virtual host (management API not reachable)")
 
 
 @pytest.fixture

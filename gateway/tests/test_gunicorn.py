@@ -44,9 +44,9 @@ def _wait_healthy(url, process, log_path):
     while time.monotonic() < deadline:
         assert process.poll() is None, log_path.read_text()
         try:
-            if requests.get(f"{url}/api/health", timeout=1).ok:
+            if requests.get(f"{url}/api/health", timeout=2).ok:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or a worker still booting
             pass
         time.sleep(0.2)
     raise AssertionError("gunicorn did not become healthy:\n" + log_path.read_text())

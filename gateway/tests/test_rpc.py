@@ -25,7 +25,7 @@ def stored_issue(payload):
 
 
 @pytest.fixture
-def issues_service(stack, isolated):
+def issues_service(stack):
     store = {}
 
     def report_issue(payload):
@@ -66,7 +66,7 @@ def test_a_report_is_seen_by_its_reporter_and_staff_only(client, community, resi
     assert client.get("/api/v1/issues/66aa000000000000000000ff", headers=resident["headers"]).status_code == 404
 
 
-def test_the_services_invalid_input_is_a_422_with_its_field_errors(client, community, resident, stack, isolated):
+def test_the_services_invalid_input_is_a_422_with_its_field_errors(client, community, resident, stack):
     def refuse(payload):
         raise InvalidInput({"title": ["Title is too vague."]})
     with StandInService(stack["amqp_uri"], "issues", {"report_issue": refuse}):
@@ -94,7 +94,7 @@ def test_only_members_may_report_in_a_community(client, community, resident):
     assert response.status_code == 403
 
 
-def test_the_inbox_passes_the_cursor_and_marks_items_read(client, resident, stack, isolated):
+def test_the_inbox_passes_the_cursor_and_marks_items_read(client, resident, stack):
     item = {"id": "n1", "kind": "issue_reported.receipt", "title": "已收到", "body": "…",
             "created_at": "2024-11-22T07:00:00Z", "read_at": None, "subject": {"type": "issue", "id": "i1"}}
     methods = {"list_inbox": lambda account_id, limit=20, before=None: {"items": [item], "next": "c2"},
@@ -108,14 +108,14 @@ def test_the_inbox_passes_the_cursor_and_marks_items_read(client, resident, stac
     assert svc.calls[1]["args"] == [resident["id"], "n1"]
 
 
-def test_an_absent_service_is_a_503_quickly(client, resident, isolated):
+def test_an_absent_service_is_a_503_quickly(client, resident):
     started = time.monotonic()
     response = client.get("/api/v1/me/notifications", headers=resident["headers"])
     assert response.status_code == 503 and response.mimetype == "application/problem+json"
     assert time.monotonic() - started < 1.5
 
 
-def test_an_unknown_service_name_is_unavailable_on_any_vhost(app, stack):
+def test_an_unknown_service_name_is_a_503_too(app, stack):
     client = RpcClient(stack["amqp_uri"], timeout=2)
     with app.test_request_context():
         started = time.monotonic()
@@ -124,7 +124,7 @@ def test_an_unknown_service_name_is_unavailable_on_any_vhost(app, stack):
     assert refused.value.status == 503 and time.monotonic() - started < 1.5
 
 
-def test_a_silent_service_is_a_504_and_got_the_request_id(client, resident, stack, isolated):
+def test_a_silent_service_is_a_504_and_got_the_request_id(client, resident, stack):
     connection = pika.BlockingConnection(pika.URLParameters(stack["amqp_uri"]))
     channel = connection.channel()
     channel.exchange_declare("nameko-rpc", "topic", durable=True)
