@@ -9,7 +9,7 @@ import threading
 
 from amqp.exceptions import AMQPError
 from kombu.exceptions import OperationalError
-from nameko.exceptions import RemoteError, RpcTimeout, UnknownService
+from nameko.exceptions import BadRequest, RemoteError, RpcTimeout, UnknownService
 from nameko.standalone.rpc import ClusterRpcProxy
 
 from gateway.web import requestid
@@ -33,13 +33,16 @@ class RpcClient:
             return getattr(getattr(proxy, service), method)(*args, **kwargs)
         except RemoteError as err:
             raise remote_problem(service, err) from None
+        except BadRequest as err:  # nameko re-raises these itself: the call broke the service's contract
+            log.error("rpc refused", extra={"service": service, "method": method, "error": repr(err)})
+            raise failed(service) from None
         except UnknownService:
             raise unavailable(service) from None
         except RpcTimeout:
             log.warning("rpc timed out", extra={"service": service, "method": method})
             raise Problem(504, "The {service} service did not answer in time.", service=service) from None
-        except BROKEN:
-            log.warning("rpc connection failed", extra={"service": service}, exc_info=True)
+        except BROKEN as exc:
+            log.warning("rpc connection failed", extra={"service": service, "error": repr(exc)})
             self._drop()
             raise unavailable(service) from None
 
@@ -64,6 +67,10 @@ class RpcClient:
             log.debug("closing a broken rpc proxy failed", exc_info=True)
 
 
+def failed(service):
+    return Problem(502, "The {service} service failed to handle the request.", service=service)
+
+
 def unavailable(service):
     return Problem(503, "The {service} service is not available right now.", service=service)
 
@@ -74,7 +81,7 @@ def remote_problem(service, err):
     if status is None:
         log.error("service failed", extra={"service": service, "exc_type": err.exc_type,
                                            "error": str(err.value)[:2000]})
-        return Problem(502, "The {service} service failed to handle the request.", service=service)
+        return failed(service)
     payload = _payload(err.value)
     if status == 422:
         return Problem(422, "The request has invalid fields.", errors=payload.get("errors") or {})

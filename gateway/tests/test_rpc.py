@@ -5,7 +5,7 @@ import uuid
 
 import pika
 import pytest
-from nameko.exceptions import RemoteError
+from nameko.exceptions import MethodNotFound, RemoteError
 
 from gateway import roles
 from gateway.rpc import RpcClient, remote_problem
@@ -152,6 +152,14 @@ def test_each_service_error_maps_to_one_status(app, error, status):
         assert problem.detail == json.loads(str(error))["detail"]
 
 
-def test_any_other_service_error_is_a_502(app):
-    assert remote_problem("issues", RemoteError("KeyError", "'x'")).status == 502
-    assert remote_problem("issues", RemoteError("MethodNotFound", "report")).status == 502
+def test_any_other_service_error_is_a_502(client, community, resident, stack):
+    def crash(payload):
+        raise KeyError("location")
+
+    def wrong_contract(payload):
+        raise MethodNotFound("report_issue")
+    for method in (crash, wrong_contract):
+        with StandInService(stack["amqp_uri"], "issues", {"report_issue": method}):
+            response = client.post("/api/v1/issues", json=issue_body(community), headers=resident["headers"])
+        assert response.status_code == 502 and response.mimetype == "application/problem+json"
+        assert "location" not in response.get_json()["detail"]
