@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard
-from gateway.schemas.issues import IssueInSchema, IssueSchema
+from gateway.schemas.issues import IdempotencySchema, IssueInSchema, IssueSchema
 from gateway.web.problems import Problem
 
 blp = Blueprint("issues", __name__, url_prefix=f"{PREFIX}/issues", description="Residents' reports")
@@ -15,14 +15,21 @@ def _text(value):
     return None if value is None else str(value)
 
 
-def report_payload(data, reporter_id):
-    """The issues service's `report_issue` input, its place checked against the directory."""
+def report_payload(data, reporter_id, idempotency_key=None):
+    """The issues service's `report_issue` input, its place checked against the directory.
+
+    An `Idempotency-Key` becomes the service's `submission_key` (scoped to the reporter),
+    so a client that retries after a timeout gets the first report back, not a second one.
+    """
     where = data["location"]
     place = directory.locate(data["community_id"], where["building_id"], where["unit_id"],
                              field_prefix=("location",))
-    return {"community_id": str(data["community_id"]), "reporter_id": str(reporter_id),
-            "category": data["category"], "title": data["title"], "description": data["description"],
-            "location": {key: _text(value) for key, value in place.items()}}
+    payload = {"community_id": str(data["community_id"]), "reporter_id": str(reporter_id),
+               "category": data["category"], "title": data["title"], "description": data["description"],
+               "location": {key: _text(value) for key, value in place.items()}}
+    if idempotency_key:
+        payload["submission_key"] = f"{reporter_id}:{idempotency_key}"
+    return payload
 
 
 @blp.route("")
@@ -30,11 +37,12 @@ class Issues(MethodView):
     @protected(blp)
     @remote(blp)
     @blp.arguments(IssueInSchema)
+    @blp.arguments(IdempotencySchema, location="headers")
     @blp.response(201, IssueSchema)
-    def post(self, data):
+    def post(self, data, headers):
         """Report a problem in my community"""
         guard.require_role(data["community_id"])
-        payload = report_payload(data, guard.authenticate().id)
+        payload = report_payload(data, guard.authenticate().id, headers.get("idempotency_key"))
         issue = runtime.current().rpc.call("issues", "report_issue", payload)
         return issue, 201, {"Location": f"{PREFIX}/issues/{issue['id']}"}
 

@@ -1,5 +1,5 @@
 """Residents' reports, as sent to and read from the issues service."""
-from marshmallow import Schema, fields, validate
+from marshmallow import EXCLUDE, Schema, fields, validate
 
 from gateway.schemas.fields import Id
 
@@ -18,6 +18,17 @@ class IssueInSchema(Schema):
     title = fields.String(required=True, validate=validate.Length(min=1, max=100))
     description = fields.String(required=True, validate=validate.Length(min=1, max=4000))
     location = fields.Nested(LocationInSchema, required=True)
+
+
+class IdempotencySchema(Schema):
+    """Request headers: every other header is ignored."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    idempotency_key = fields.String(
+        data_key="Idempotency-Key", validate=validate.Regexp(r"\A[\x21-\x7e]{1,128}\Z"),
+        metadata={"description": "Retry-safe: the same key gives the same report"})
 
 
 class LocationSchema(Schema):

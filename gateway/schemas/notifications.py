@@ -21,6 +21,7 @@ class NotificationSchema(Schema):
     created_at = fields.String(metadata={"format": "date-time"})
     read_at = fields.String(allow_none=True, metadata={"format": "date-time"})
     subject = fields.Nested(SubjectSchema, allow_none=True)
+    community_id = fields.String(allow_none=True)
 
 
 class InboxSchema(Schema):

@@ -56,6 +56,15 @@ def test_a_report_is_sent_with_the_reporter_and_grid_filled_in(client, community
     assert response.get_json()["status"] == "submitted"
 
 
+def test_an_idempotency_key_becomes_the_reporters_submission_key(client, community, resident, issues_service):
+    headers = resident["headers"] | {"Idempotency-Key": "tap-42"}
+    assert client.post("/api/v1/issues", json=issue_body(community), headers=headers).status_code == 201
+    assert issues_service.calls[0]["args"][0]["submission_key"] == f"{resident['id']}:tap-42"
+    bad = client.post("/api/v1/issues", json=issue_body(community), headers=resident["headers"] | {
+        "Idempotency-Key": "x" * 200})
+    assert bad.status_code == 422 and "Idempotency-Key" in bad.get_json()["errors"]
+
+
 def test_a_report_is_seen_by_its_reporter_and_staff_only(client, community, resident, register, login,
                                                         demo_login, issues_service):
     issue_id = client.post("/api/v1/issues", json=issue_body(community), headers=resident["headers"]).get_json()["id"]
