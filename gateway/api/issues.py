@@ -1,4 +1,6 @@
 """Residents' reports, handed to the issues service."""
+import uuid
+
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -18,18 +20,17 @@ def _text(value):
 def report_payload(data, reporter_id, idempotency_key=None):
     """The issues service's `report_issue` input, its place checked against the directory.
 
-    An `Idempotency-Key` becomes the service's `submission_key` (scoped to the reporter),
-    so a client that retries after a timeout gets the first report back, not a second one.
+    The `submission_key` makes the call safe to repeat: the broker redelivers an RPC
+    request whose service died mid-call, and a client may retry after a 504 with the same
+    `Idempotency-Key`; either way the service returns the first report instead of a second.
     """
     where = data["location"]
     place = directory.locate(data["community_id"], where["building_id"], where["unit_id"],
                              field_prefix=("location",))
-    payload = {"community_id": str(data["community_id"]), "reporter_id": str(reporter_id),
-               "category": data["category"], "title": data["title"], "description": data["description"],
-               "location": {key: _text(value) for key, value in place.items()}}
-    if idempotency_key:
-        payload["submission_key"] = f"{reporter_id}:{idempotency_key}"
-    return payload
+    return {"community_id": str(data["community_id"]), "reporter_id": str(reporter_id),
+            "category": data["category"], "title": data["title"], "description": data["description"],
+            "location": {key: _text(value) for key, value in place.items()},
+            "submission_key": f"{reporter_id}:{idempotency_key or uuid.uuid4().hex}"}
 
 
 @blp.route("")

@@ -47,6 +47,8 @@ def test_a_report_is_sent_with_the_reporter_and_grid_filled_in(client, community
     assert response.headers["Location"] == "/api/v1/issues/66aa00000000000000000001"
     [call] = issues_service.calls
     assert call["headers"]["nameko.request_id"] == "report-1"
+    submission_key = call["args"][0].pop("submission_key")
+    assert submission_key.startswith(resident["id"] + ":") and len(submission_key) > 30
     assert call["args"] == [{"community_id": community["id"], "reporter_id": resident["id"],
                              "category": "non_motor_vehicles", "title": "楼道里停满电瓶车",
                              "description": "3号楼一楼楼道被电瓶车堵住了",
