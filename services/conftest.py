@@ -11,8 +11,10 @@ import uuid  # noqa: E402
 
 import pymongo  # noqa: E402
 import pytest  # noqa: E402
+from nameko.standalone.events import event_dispatcher  # noqa: E402
 
 from services.common import config, topology  # noqa: E402
+from services.common.envelope import make_event  # noqa: E402
 
 
 @pytest.fixture
@@ -44,3 +46,44 @@ def database(db_prefix):
     client = pymongo.MongoClient(config.mongodb_uri())
     yield lambda service: client[db_prefix + service]
     client.close()
+
+
+@pytest.fixture
+def start_service(container_factory, linli_config):
+    """Start a service class in a real container on the test's vhost and databases."""
+    def start(service_class):
+        container = container_factory(service_class, linli_config)
+        container.start()
+        return container
+    return start
+
+
+@pytest.fixture
+def publish(linli_config):
+    """Publish an envelope on its producer's exchange, as that producer would."""
+    send = event_dispatcher(linli_config)
+
+    def publish(event):
+        send(event["source"].split("/", 1)[1], event["type"], event)
+        return event
+    return publish
+
+
+def wait_until(check, timeout=5.0):
+    """Yield to the containers until `check()` holds."""
+    with eventlet.Timeout(timeout):
+        while not check():
+            eventlet.sleep(0.02)
+
+
+@pytest.fixture
+def grant(publish, database):
+    """Grant roles through a real `membership_granted` event and wait until `service` kept it."""
+    def grant(service, account_id, roles, community_id="c1"):
+        versions = database(service).membership_versions
+        before = versions.count_documents({})
+        publish(make_event("gateway", "membership_granted", {
+            "account_id": account_id, "community_id": community_id, "roles": roles,
+            "building_id": "b1", "unit_id": None, "grid_id": "g1"}))
+        wait_until(lambda: versions.count_documents({}) > before)
+    return grant

@@ -4,6 +4,7 @@ Each run gets its own RabbitMQ vhost and its own database prefix, so it can run 
 `make run` on the same broker and store.
 """
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -16,16 +17,17 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pymongo
 import requests
 from kombu import Connection
+from honcho.environ import parse_procfile
 from kombu.exceptions import ChannelError
 from nameko.standalone.rpc import ClusterRpcProxy
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICES = {
-    "issues": "services.issues.service:IssuesService",
-    "bookings": "services.bookings.service:BookingsService",
-    "volunteers": "services.volunteers.service:VolunteersService",
-    "notifications": "services.notifications.service:NotificationsService",
-}
+
+
+def procfile_commands():
+    """Each process's command as `make run` gives it to honcho, minus the env prefix."""
+    processes = parse_procfile((ROOT / "Procfile").read_text()).processes
+    return {name: shlex.split(line)[1:] for name, line in processes.items()}
 
 
 def free_port():
@@ -91,10 +93,11 @@ class Platform:
                               check=True, capture_output=True, text=True, timeout=120)
 
     def command(self, name):
+        """The Procfile's command, run by this interpreter; the gateway on a free port, one worker."""
+        program, *args = procfile_commands()[name]
         if name == "gateway":
-            return [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers", "1",
-                    "--threads", "8", "gateway.app:create_app()"]
-        return [sys.executable, "-m", "nameko", "run", "--config", "deploy/nameko.yaml", SERVICES[name]]
+            args = ["--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--threads", "8", args[-1]]
+        return [sys.executable, "-m", program, *args]
 
     def start(self, name, **extra_env):
         log = open(self.log_path(name), "a")

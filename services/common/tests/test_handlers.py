@@ -2,11 +2,11 @@
 import eventlet
 import pytest
 from kombu import Connection
-from nameko.standalone.events import event_dispatcher
 
 from services.common import deadletters, topology
 from services.common.envelope import make_event
 from services.common.handlers import event_handler
+from services.conftest import wait_until
 
 calls = []
 
@@ -27,23 +27,14 @@ QUEUE = topology.Subscription("issues", "issue_reported", "listener", "on_issue_
 
 
 @pytest.fixture
-def listener(container_factory, linli_config):
+def listener(start_service):
     calls.clear()
-    container = container_factory(Listener, linli_config)
-    container.start()
-    return container
+    return start_service(Listener)
 
 
 @pytest.fixture
-def dispatch(linli_config):
-    send = event_dispatcher(linli_config)
-    return lambda event: send("issues", event["type"], event)
-
-
-def wait_until(check, timeout=5.0):
-    with eventlet.Timeout(timeout):
-        while not check():
-            eventlet.sleep(0.02)
+def dispatch(publish):
+    return publish
 
 
 def dead_letters(config):

@@ -16,10 +16,8 @@ def make_report(**overrides):
 
 
 @pytest.fixture
-def issues(container_factory, linli_config):
-    container = container_factory(IssuesService, linli_config)
-    container.start()
-    return container
+def issues(start_service):
+    return start_service(IssuesService)
 
 
 @pytest.fixture

@@ -1,35 +1,17 @@
 """The notifications service in a real container on the real broker and store."""
 import eventlet
 import pytest
-from nameko.standalone.events import event_dispatcher
 from nameko.testing.services import entrypoint_hook
 
 from services.common.envelope import make_event
 from services.common.errors import InvalidInput, NotFound
+from services.conftest import wait_until
 from services.notifications.service import NotificationsService
 
 
 @pytest.fixture
-def notifications(container_factory, linli_config):
-    container = container_factory(NotificationsService, linli_config)
-    container.start()
-    return container
-
-
-@pytest.fixture
-def publish(linli_config):
-    send = event_dispatcher(linli_config)
-
-    def publish(event):
-        send(event["source"].split("/")[1], event["type"], event)
-        return event
-    return publish
-
-
-def wait_until(check, timeout=5.0):
-    with eventlet.Timeout(timeout):
-        while not check():
-            eventlet.sleep(0.05)
+def notifications(start_service):
+    return start_service(NotificationsService)
 
 
 def member(account_id, roles, community_id="c1", locale="zh-CN"):
