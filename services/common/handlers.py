@@ -19,7 +19,7 @@ from nameko.amqp.publish import Publisher
 from nameko.constants import PERSISTENT
 from nameko.events import SERVICE_POOL, EventHandler
 from nameko.exceptions import ContainerBeingKilled
-from nameko.messaging import QueueConsumer
+from nameko.messaging import Consumer, QueueConsumer
 
 from services.common import config, topology
 from services.common.idempotency import ProcessedEvents
@@ -52,12 +52,13 @@ class ReliableEventHandler(EventHandler):
                          reliable_delivery=True, requeue_on_error=False, **kwargs)
 
     def setup(self):
-        super().setup()
+        subscription = topology.Subscription(self.source_service, self.event_type,
+                                             self.container.service_name, self.method_name)
+        self.queue = topology.consumer_queue(subscription)  # nameko's queue, or one for every type
+        Consumer.setup(self)
         self.delays = config.retry_delays()
         self.publisher = Publisher(config.amqp_uri(self.container.config), use_confirms=True, delivery_mode=PERSISTENT)
         self.processed = ProcessedEvents(self.store.db)
-        subscription = topology.Subscription(self.source_service, self.event_type,
-                                             self.container.service_name, self.method_name)
         with Connection(config.amqp_uri(self.container.config)) as conn:
             topology.declare_subscription(conn.channel(), subscription, self.delays)
 

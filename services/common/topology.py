@@ -19,6 +19,9 @@ EMITS = {
 }
 
 
+ALL = "#"  # subscribe to every event a source emits (the topic pattern that matches any type)
+
+
 @dataclass(frozen=True)
 class Subscription:
     source: str
@@ -28,7 +31,11 @@ class Subscription:
 
     @property
     def queue(self):
-        return f"evt-{self.source}-{self.event_type}--{self.service}.{self.method}"
+        kind = "all" if self.event_type == ALL else self.event_type
+        return f"evt-{self.source}-{kind}--{self.service}.{self.method}"
+
+    def receives(self, source, event_type):
+        return self.source == source and self.event_type in (ALL, event_type)
 
 
 SUBSCRIPTIONS = (
@@ -36,7 +43,7 @@ SUBSCRIPTIONS = (
     Subscription("gateway", "membership_granted", "notifications", "on_membership_granted"),
     Subscription("gateway", "membership_granted", "bookings", "on_membership_granted"),
     Subscription("gateway", "membership_granted", "volunteers", "on_membership_granted"),
-    Subscription("issues", "issue_reported", "notifications", "on_issue_reported"),
+    Subscription("issues", ALL, "notifications", "on_issues_event"),
 )
 
 REDELIVER_EXCHANGE = "linli.redeliver"

@@ -1,6 +1,5 @@
 """Pure rules: who hears of an event, and what they read, in their language."""
 
-STAFF_ROLES = ("social_worker",)
 DEFAULT_LOCALE = "zh-CN"
 
 CATEGORY_NAMES = {

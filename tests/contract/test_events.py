@@ -9,6 +9,7 @@ from services.common.handlers import ReliableEventHandler
 from services.common.membership import MembershipGrantedData
 from services.issues.schemas import EVENT_SCHEMAS as ISSUES_EVENTS
 from services.issues.service import IssuesService
+from services.notifications import catalog
 from services.notifications import schemas as notifications
 from services.notifications.service import NotificationsService
 from services.volunteers.service import VolunteersService
@@ -19,7 +20,7 @@ SERVICES = (IssuesService, BookingsService, VolunteersService, NotificationsServ
 PRODUCED = {("issues", name): schema for name, schema in ISSUES_EVENTS.items()}
 # (consumer, event type) -> the tolerant reader the consumer loads data with
 CONSUMED = {
-    ("notifications", "issue_reported"): notifications.IssueReportedData,
+    **{("notifications", kind): notice.reader for kind, notice in catalog.CATALOG.items()},
     ("notifications", "account_registered"): notifications.AccountRegisteredData,
     ("notifications", "membership_granted"): MembershipGrantedData,
     ("bookings", "membership_granted"): MembershipGrantedData,
@@ -44,18 +45,39 @@ def test_the_declared_subscriptions_are_exactly_the_handlers_in_the_services():
 
 def test_every_subscription_is_to_an_event_its_source_emits():
     for sub in topology.SUBSCRIPTIONS:
-        assert sub.event_type in topology.EMITS.get(sub.source, ()), sub
+        assert sub.source in topology.EMITS, sub
+        assert sub.event_type in (topology.ALL, *topology.EMITS[sub.source]), sub
 
 
 def test_every_emitted_event_has_at_least_one_consumer():
-    consumed = {(sub.source, sub.event_type) for sub in topology.SUBSCRIPTIONS}
     for source, types in topology.EMITS.items():
         for event_type in types:
-            assert (source, event_type) in consumed, f"{source}.{event_type} would be unroutable"
+            assert any(sub.receives(source, event_type) for sub in topology.SUBSCRIPTIONS), \
+                f"{source}.{event_type} would be unroutable"
 
 
-def test_every_consumed_event_has_a_reader():
-    assert {(sub.service, sub.event_type) for sub in topology.SUBSCRIPTIONS} == set(CONSUMED)
+def consumed_types(sub):
+    return topology.EMITS[sub.source] if sub.event_type == topology.ALL else (sub.event_type,)
+
+
+def test_every_event_a_service_handles_one_by_one_has_a_reader():
+    for sub in topology.SUBSCRIPTIONS:
+        if sub.event_type != topology.ALL:
+            assert (sub.service, sub.event_type) in CONSUMED, sub
+
+
+def test_notifications_says_what_to_do_with_every_event_it_receives():
+    for sub in topology.subscriptions_of("notifications"):
+        for event_type in consumed_types(sub):
+            known = event_type in catalog.CATALOG or event_type in catalog.SILENT
+            assert known or (sub.event_type != topology.ALL), f"no notice for {sub.source}.{event_type}"
+
+
+def test_every_notice_has_its_templates_in_both_languages():
+    from services.notifications.domain import TEMPLATES
+    for notice in catalog.CATALOG.values():
+        for message in notice.messages:
+            assert {(message.kind, "zh-CN"), (message.kind, "en")} <= set(TEMPLATES), message.kind
 
 
 @pytest.mark.parametrize("produced", sorted(PRODUCED))
