@@ -6,6 +6,7 @@ from nameko.extensions import DependencyProvider
 
 from services.common import config, logs
 from services.common.envelope import make_event
+from services.common.heartbeat import Heartbeat
 from services.common.outbox import Outbox
 from services.common.publishing import EventPublisher
 from services.common.store import Store
@@ -57,7 +58,9 @@ class EventOutbox(DependencyProvider):
 
 
 class RequestContext(DependencyProvider):
-    """Puts the worker's request id into every log line it writes."""
+    """Puts the worker's request id into every log line it writes; keeps the process's heartbeat."""
+
+    heartbeat = Heartbeat()  # every service has a RequestContext, so every process beats
 
     def worker_setup(self, worker_ctx):
         logs.bind(request_id=worker_ctx.data.get("request_id"),
