@@ -44,3 +44,13 @@ def relay_interval():
 def orphan_grace():
     """Seconds after which a pending-event marker whose document never appeared is dropped."""
     return float(env("LINLI_OUTBOX_GRACE", "120"))
+
+
+def queue_type():
+    """`classic` on one broker, `quorum` on a RabbitMQ cluster (replicated event queues)."""
+    return env("LINLI_QUEUE_TYPE", "classic")
+
+
+def delivery_limit():
+    """On quorum queues: deliveries of one message (crashes included) before it is dead-lettered."""
+    return int(env("LINLI_QUEUE_DELIVERY_LIMIT", "10"))

@@ -15,7 +15,8 @@ from services.common import config
 # a publish that no queue receives is refused (mandatory) and stays pending.
 EMITS = {
     "gateway": ("account_registered", "membership_granted"),
-    "issues": ("issue_reported",),
+    "notifications": ("announcement_published",),
+    "issues": ("issue_reported", "vote_opened", "vote_closed"),
 }
 
 
@@ -43,7 +44,9 @@ SUBSCRIPTIONS = (
     Subscription("gateway", "membership_granted", "notifications", "on_membership_granted"),
     Subscription("gateway", "membership_granted", "bookings", "on_membership_granted"),
     Subscription("gateway", "membership_granted", "volunteers", "on_membership_granted"),
+    Subscription("gateway", "membership_granted", "issues", "on_membership_granted"),
     Subscription("issues", ALL, "notifications", "on_issues_event"),
+    Subscription("notifications", "announcement_published", "notifications", "on_announcement_published"),
 )
 
 REDELIVER_EXCHANGE = "linli.redeliver"
@@ -60,10 +63,26 @@ def delay_key(seconds):
     return f"{int(seconds * 1000)}ms"
 
 
+# Quorum queues dead-letter at most once unless told otherwise; a retry must not vanish.
+QUORUM_DEAD_LETTERING = {"quorum": {"x-dead-letter-strategy": "at-least-once", "x-overflow": "reject-publish"}}
+
+
+def queue_arguments(**extra):
+    """Classic queues on one broker; quorum queues (replicated) when LINLI_QUEUE_TYPE=quorum."""
+    if config.queue_type() != "quorum":
+        return extra or None
+    return {"x-queue-type": "quorum", **extra}
+
+
 def consumer_queue(sub):
-    """The queue nameko declares for a SERVICE_POOL event handler, with the same arguments."""
+    """A consumer's queue; on a cluster a quorum queue whose delivery limit dead-letters a
+    message that keeps killing its consumer (a crash is not a handler error we can catch)."""
+    arguments = queue_arguments()
+    if arguments:
+        arguments.update({"x-delivery-limit": config.delivery_limit(),
+                          "x-dead-letter-exchange": DEAD_LETTER_EXCHANGE})
     return Queue(sub.queue, exchange=event_exchange(sub.source), routing_key=sub.event_type,
-                 durable=True, auto_delete=False, exclusive=False)
+                 durable=True, auto_delete=False, exclusive=False, queue_arguments=arguments)
 
 
 def delay_queue(seconds):
@@ -71,13 +90,14 @@ def delay_queue(seconds):
     key = delay_key(seconds)
     return Queue(f"linli.delay.{key}", exchange=Exchange(DELAY_EXCHANGE, type="topic", durable=True),
                  routing_key=f"{key}.#", durable=True,
-                 queue_arguments={"x-message-ttl": int(seconds * 1000),
-                                  "x-dead-letter-exchange": REDELIVER_EXCHANGE})
+                 queue_arguments=queue_arguments(**{"x-message-ttl": int(seconds * 1000),
+                                                    "x-dead-letter-exchange": REDELIVER_EXCHANGE,
+                                                    **QUORUM_DEAD_LETTERING.get(config.queue_type(), {})}))
 
 
 def dead_letter_queue():
     return Queue(DEAD_LETTER_QUEUE, exchange=Exchange(DEAD_LETTER_EXCHANGE, type="fanout", durable=True),
-                 durable=True)
+                 durable=True, queue_arguments=queue_arguments())
 
 
 def declare_subscription(channel, sub, delays):
