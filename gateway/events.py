@@ -13,6 +13,7 @@ from pika.exceptions import AMQPConnectionError, ChannelClosed, ChannelWrongStat
 
 from services.common import topology
 from services.common.envelope import exchange_of
+from services.common.leases import TickLease
 
 log = logging.getLogger(__name__)
 RECONNECTABLE = (AMQPConnectionError, ChannelClosed, ChannelWrongStateError, OSError)
@@ -90,12 +91,13 @@ class RelayThread(threading.Thread):
     def __init__(self, outbox, publisher, interval):
         super().__init__(name="gateway-outbox-relay", daemon=True)
         self.outbox, self.publisher, self.interval = outbox, publisher, interval
+        self.lease = TickLease(outbox.db, "outbox-relay", interval)  # one relay pass per tick, of all workers
         self.stopping = threading.Event()
 
     def run(self):
         while not self.stopping.wait(self.interval):
             try:
-                if sent := self.outbox.relay_pending():
+                if self.lease.acquire() and (sent := self.outbox.relay_pending()):
                     log.info("relayed pending events", extra={"count": sent})
                 self.publisher.keepalive()
             except Exception:

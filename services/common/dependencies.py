@@ -7,6 +7,7 @@ from nameko.extensions import DependencyProvider
 from services.common import config, logs
 from services.common.envelope import make_event
 from services.common.heartbeat import Heartbeat
+from services.common.leases import TickLease
 from services.common.outbox import Outbox
 from services.common.publishing import EventPublisher
 from services.common.store import Store
@@ -38,6 +39,7 @@ class EventOutbox(DependencyProvider):
     def setup(self):
         self.interval = config.relay_interval()
         self.outbox = Outbox(self.store.db, EventPublisher(config.amqp_uri(self.container.config)), config.orphan_grace())
+        self.lease = TickLease(self.store.db, "outbox-relay", self.interval)
 
     def start(self):
         self.container.spawn_managed_thread(self._relay_forever)
@@ -45,7 +47,7 @@ class EventOutbox(DependencyProvider):
     def _relay_forever(self):
         while True:
             try:
-                sent = self.outbox.relay_pending()
+                sent = self.outbox.relay_pending() if self.lease.acquire() else 0
                 if sent:
                     log.info("relayed pending events", extra={"count": sent})
             except Exception:

@@ -2,8 +2,9 @@
 
 Each area keeps its entrypoints in its own mixin module; this class only composes them.
 """
+from services.issues.assembly import OwnersAssembly
 from services.issues.cases import CaseHandling
 
 
-class IssuesService(CaseHandling):
+class IssuesService(CaseHandling, OwnersAssembly):
     name = "issues"

@@ -47,4 +47,4 @@ CATALOG = {
                   Message("issue_reported.receipt", person("reporter_id")))),
 }
 
-SILENT = frozenset()
+SILENT = frozenset({"vote_opened", "vote_closed"})  # issue 3 votes: until notifications gives them notices

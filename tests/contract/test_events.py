@@ -25,6 +25,7 @@ CONSUMED = {
     ("notifications", "membership_granted"): MembershipGrantedData,
     ("bookings", "membership_granted"): MembershipGrantedData,
     ("volunteers", "membership_granted"): MembershipGrantedData,
+    ("issues", "membership_granted"): MembershipGrantedData,
 }
 
 
@@ -85,7 +86,7 @@ def test_each_consumer_finds_every_field_it_requires_in_what_the_producer_guaran
     source, event_type = produced
     guaranteed = {name for name, field in PRODUCED[produced]().fields.items() if field.required}
     readers = [reader for (consumer, kind), reader in CONSUMED.items() if kind == event_type]
-    assert readers
+    assert readers or event_type in catalog.SILENT  # a silent type may have no reader yet
     for reader in readers:
         required = {name for name, field in reader().fields.items() if field.required}
         assert required <= guaranteed, f"{reader.__name__} requires {required - guaranteed}"
