@@ -8,7 +8,8 @@ SILENT. A contract test checks every emitted type is in one or the other.
 from dataclasses import dataclass
 from typing import Callable
 
-from services.notifications import schemas
+from services.common import people
+from services.notifications import policy, schemas
 
 STAFF_ROLES = ("social_worker",)
 
@@ -17,6 +18,9 @@ STAFF_ROLES = ("social_worker",)
 class Message:
     kind: str  # the template key, e.g. "issue_reported.staff"
     audience: Callable  # (data, members) -> account ids
+    category: str = "cases"  # what a person's preferences are set per
+    priority: Callable = lambda data: "normal"  # data -> "low" | "normal" | "critical"
+    channels: Callable = lambda data: policy.OUTSIDE  # data -> the outside channels it may use
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,13 @@ def holders(*roles):
     return lambda data, members: members.holders(data["community_id"], roles)
 
 
+def named_in(key):
+    """The audience an event spells out (an announcement's): people, roles, parties, places."""
+    def audience(data, members):
+        return policy.audience(data[key], people.current(members.model, community_id=data["community_id"]))
+    return audience
+
+
 def about(kind, key):
     return lambda data: {"type": kind, "id": data[key]}
 
@@ -45,6 +56,10 @@ CATALOG = {
         reader=schemas.IssueReportedData, subject=about("issue", "issue_id"),
         messages=(Message("issue_reported.staff", holders(*STAFF_ROLES)),
                   Message("issue_reported.receipt", person("reporter_id")))),
+    "announcement_published": Notice(
+        reader=schemas.AnnouncementPublishedData, subject=about("announcement", "announcement_id"),
+        messages=(Message("announcement", named_in("audience"), category="announcements",
+                          priority=lambda data: data["priority"], channels=lambda data: data["channels"]),)),
 }
 
 SILENT = frozenset({"vote_opened", "vote_closed"})  # issue 3 votes: until notifications gives them notices

@@ -8,7 +8,7 @@ from nameko.extensions import DependencyProvider
 from services.common.store import Store
 from services.notifications import domain
 from services.notifications.exceptions import BadCursor, ItemNotFound
-from services.notifications.models import InboxItem, Recipient
+from services.notifications.models import Delivery, InboxItem, Preferences, Recipient, Template
 
 
 class PeopleProjection:
@@ -20,6 +20,44 @@ class PeopleProjection:
     def locale(self, account_id):
         recipient = Recipient.objects(id=account_id).first()
         return recipient.locale if recipient else domain.DEFAULT_LOCALE
+
+    def reach(self, account_id):
+        """(locale, contact points by channel, preferences) of one person."""
+        recipient = Recipient.objects(id=account_id).first()
+        prefs = self.preferences(account_id)
+        locale = recipient.locale if recipient else domain.DEFAULT_LOCALE
+        return locale, {"email": recipient and recipient.email, "apprise": prefs["apprise_url"]}, prefs
+
+    def names(self, account_ids):
+        return {r.id: r.display_name for r in Recipient.objects(id__in=list(account_ids))}
+
+    def preferences(self, account_id):
+        found = Preferences.objects(id=account_id).first()
+        if found is None:
+            return {"channels": {}, "apprise_url": None, "quiet_hours": None, "digest": []}
+        return {"channels": found.channels, "apprise_url": found.apprise_url,
+                "quiet_hours": found.quiet_hours or None, "digest": list(found.digest)}
+
+    def set_preferences(self, account_id, prefs):
+        """Replace a person's preferences as a whole (only that person writes them)."""
+        Preferences(id=account_id, **{**prefs, "quiet_hours": prefs["quiet_hours"] or {}}).save()
+        return self.preferences(account_id)
+
+
+class Wording:
+    """Communities' own templates."""
+
+    def of(self, community_id, kind, locale):
+        found = Template.objects(id=f"{community_id}:{kind}:{locale}").first()
+        return (found.title, found.body) if found else None
+
+    def set(self, template):
+        template.id = f"{template.community_id}:{template.kind}:{template.locale}"
+        template.save()
+        return template
+
+    def of_community(self, community_id):
+        return list(Template.objects(community_id=community_id).order_by("kind", "locale"))
 
 
 class Inbox:
@@ -40,6 +78,9 @@ class Inbox:
         more = len(items) > limit
         items = items[:limit]
         return items, (encode_cursor(items[-1]) if more else None)
+
+    def about(self, subject_id):
+        return list(InboxItem.objects(subject__id=subject_id))
 
     def mark_read(self, account_id, item_id):
         item = InboxItem.objects(id=item_id, account_id=account_id).first()
@@ -69,6 +110,31 @@ class People(DependencyProvider):
 
     def get_dependency(self, worker_ctx):
         return PeopleProjection()
+
+
+class Templates(DependencyProvider):
+    store = Store()
+
+    def get_dependency(self, worker_ctx):
+        return Wording()
+
+
+class DeliveryLog:
+    """Staff's view of outside deliveries."""
+
+    def of_community(self, community_id, status, limit):
+        query = Q(community_id=community_id) & (Q(status=status) if status else Q())
+        return list(Delivery.objects(query).order_by("-created_at").limit(limit))
+
+    def about(self, subject_id):
+        return list(Delivery.objects(subject__id=subject_id).order_by("created_at"))
+
+
+class Deliveries(DependencyProvider):
+    store = Store()
+
+    def get_dependency(self, worker_ctx):
+        return DeliveryLog()
 
 
 class Inboxes(DependencyProvider):

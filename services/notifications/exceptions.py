@@ -10,3 +10,13 @@ class ItemNotFound(NotFound):
 class BadCursor(InvalidInput):
     def __init__(self):
         super().__init__({"before": ["not a cursor this service gave out"]})
+
+
+class AnnouncementNotFound(NotFound):
+    def __init__(self, announcement_id):
+        super().__init__(f"no announcement {announcement_id}", announcement_id=announcement_id)
+
+
+class BadTemplate(InvalidInput):
+    def __init__(self, field, reason):
+        super().__init__({field: [reason]})

@@ -1,29 +1,40 @@
-"""The notifications service: turns the platform's events into messages people read."""
+"""The notifications service: turns the platform's events into messages people read.
+
+Entrypoints live in area mixins (announcements, settings); this class keeps the event
+handlers, the inbox, and the fan-out of one event to its audience.
+"""
 import logging
 from datetime import datetime, timezone
 
 from nameko.rpc import rpc
 
 from services.common import faults, topology
-from services.common.dependencies import RequestContext
+from services.common.dependencies import EventOutbox, RequestContext
 from services.common.envelope import EnvelopeSchema
 from services.common.errors import load
 from services.common.handlers import event_handler
 from services.common.membership import MembershipProjection
-from services.notifications import catalog, domain
-from services.notifications.dependencies import Inboxes, People
-from services.notifications.models import InboxItem, MembershipVersion
+from services.notifications import catalog, domain, policy
+from services.notifications.announcements import Announcements
+from services.notifications.courier import Courier
+from services.notifications.dependencies import Deliveries, Inboxes, People, Templates
+from services.notifications.models import Delivery, InboxItem, MembershipVersion
 from services.notifications.schemas import AccountRegisteredData, InboxItemSchema, ListInboxSchema
+from services.notifications.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-class NotificationsService:
+class NotificationsService(Announcements, Settings):
     name = "notifications"
 
     people = People()
     members = MembershipProjection(MembershipVersion)
     inbox = Inboxes()
+    templates = Templates()
+    deliveries = Deliveries()
+    courier = Courier()
+    outbox = EventOutbox()
     context = RequestContext()
 
     @event_handler("gateway", "account_registered")
@@ -39,6 +50,10 @@ class NotificationsService:
     def on_issues_event(self, body):
         self._notify(body)
 
+    @event_handler("notifications", "announcement_published")
+    def on_announcement_published(self, body):
+        self._notify(body)
+
     @rpc
     def list_inbox(self, account_id, limit=20, before=None):
         args = load(ListInboxSchema(), {"account_id": account_id, "limit": limit, "before": before})
@@ -50,7 +65,7 @@ class NotificationsService:
         return InboxItemSchema().dump(self.inbox.mark_read(account_id, item_id))
 
     def _notify(self, body):
-        """Turn one event into inbox items for everyone its catalog entry names."""
+        """Turn one event into inbox items (and outside deliveries) for everyone its catalog entry names."""
         event = load(EnvelopeSchema(), body)
         notice = catalog.CATALOG.get(event["type"])
         if notice is None:
@@ -60,11 +75,21 @@ class NotificationsService:
         faults.fail_if(f"notify_{event['type']}")
         for message in notice.messages:
             for account_id in message.audience(data, self.members):
-                self._deliver(event, account_id, message.kind, data, notice.subject(data))
+                self._deliver(event, account_id, message, data, notice.subject(data))
 
-    def _deliver(self, event, account_id, kind, data, subject):
-        title, body = domain.render(kind, self.people.locale(account_id), **data)
-        self.inbox.deliver(InboxItem(
-            id=domain.item_id(event["id"], account_id), account_id=account_id,
-            community_id=data.get("community_id"), kind=kind, title=title, body=body,
-            subject=subject, event_id=event["id"], created_at=datetime.now(timezone.utc)))
+    def _deliver(self, event, account_id, message, data, subject):
+        locale, contacts, prefs = self.people.reach(account_id)
+        community_id = data.get("community_id")
+        title, body = domain.render(message.kind, locale, self.templates.of(community_id, message.kind, locale), **data)
+        now = datetime.now(timezone.utc)
+        common = dict(account_id=account_id, community_id=community_id, title=title, body=body,
+                      subject=subject, event_id=event["id"], created_at=now)
+        self.inbox.deliver(InboxItem(id=domain.item_id(event["id"], account_id), kind=message.kind, **common))
+        priority = message.priority(data)
+        for channel in policy.outside_channels(priority, message.category, prefs, contacts):
+            if channel in message.channels(data):
+                held = policy.held_for_digest(priority, message.category, prefs)
+                due = policy.next_digest(now) if held else policy.due_at(now, priority, prefs["quiet_hours"])
+                self.courier.queue(Delivery(id=domain.item_id(event["id"], account_id, channel), channel=channel,
+                                            address=contacts[channel], status="held" if held else "queued",
+                                            due_at=due, **common))

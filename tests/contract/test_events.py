@@ -11,6 +11,7 @@ from services.issues.schemas import EVENT_SCHEMAS as ISSUES_EVENTS
 from services.issues.service import IssuesService
 from services.notifications import catalog
 from services.notifications import schemas as notifications
+from services.notifications.schemas import EVENT_SCHEMAS as NOTIFICATIONS_EVENTS
 from services.notifications.service import NotificationsService
 from services.volunteers.service import VolunteersService
 
@@ -18,6 +19,7 @@ SERVICES = (IssuesService, BookingsService, VolunteersService, NotificationsServ
 
 # (producer, event type) -> the schema the producer validates outgoing data with
 PRODUCED = {("issues", name): schema for name, schema in ISSUES_EVENTS.items()}
+PRODUCED.update({("notifications", name): schema for name, schema in NOTIFICATIONS_EVENTS.items()})
 # (consumer, event type) -> the tolerant reader the consumer loads data with
 CONSUMED = {
     **{("notifications", kind): notice.reader for kind, notice in catalog.CATALOG.items()},
