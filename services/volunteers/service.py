@@ -1,16 +1,19 @@
 """The volunteers service: volunteers, shifts, patrol rotas, check-in and hours.
 
-The foundation gives it its projection of the community's people; rotas come next.
+Each area keeps its entrypoints in its own mixin module; this class only composes them.
 """
 from nameko.rpc import rpc
 
 from services.common.dependencies import RequestContext
 from services.common.handlers import event_handler
 from services.common.membership import MembershipProjection
+from services.volunteers.activities import Activities
 from services.volunteers.models import MembershipVersion
+from services.volunteers.profiles import Profiles
+from services.volunteers.signups import Signing
 
 
-class VolunteersService:
+class VolunteersService(Profiles, Activities, Signing):
     name = "volunteers"
 
     members = MembershipProjection(MembershipVersion)
@@ -26,5 +29,5 @@ class VolunteersService:
 
     @rpc
     def volunteers_of(self, community_id):
-        """Account ids of the community's registered volunteers."""
+        """Account ids of the community's members holding the volunteer role."""
         return self.members.holders(community_id, ("volunteer",))
