@@ -193,3 +193,22 @@ def test_the_timer_closes_a_vote_once_with_the_article_278_tally(call, owner, ev
     assert events[0]["data"]["outcome"] == "passed"
     assert events[0]["data"]["figures"]["participating"]["units"] == 4
     assert database("issues").vote_results.find_one()["closed_by"] == "timer"
+
+
+def test_concurrent_first_ballots_for_one_unit_store_exactly_one(call, owner, database, linli_config):
+    import eventlet
+    from nameko.exceptions import RemoteError
+    from nameko.standalone.rpc import ServiceRpcProxy
+    vote = call("create_vote", make_vote())
+    owner("acc-1", "u0")
+    owner("acc-2", "u0")
+
+    def attempt(i):
+        with ServiceRpcProxy("issues", linli_config) as issues:
+            try:
+                return issues.cast_ballot(ballot(vote, "u0", f"acc-{1 + i % 2}", "for"))
+            except RemoteError as err:
+                return err.exc_type
+    results = list(eventlet.GreenPool(8).imap(attempt, range(8)))
+    assert sorted(r if isinstance(r, str) else "ok" for r in results) == ["BallotAlreadyCast"] * 7 + ["ok"]
+    assert database("issues").ballots.count_documents({}) == 1
