@@ -48,7 +48,8 @@ def build(settings):
     return Runtime(settings=settings, db=db, publisher=publisher,
                    outbox=Outbox(db, publisher, settings.outbox_grace),
                    rpc=RpcClient(settings.amqp_uri, settings.rpc_timeout),
-                   tokens=Tokens(settings.jwt_secret, settings.access_ttl, settings.refresh_ttl))
+                   tokens=Tokens(settings.jwt_secret, settings.access_ttl, settings.refresh_ttl,
+                                 settings.jwt_previous_secrets))
 
 
 def current():

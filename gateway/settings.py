@@ -12,6 +12,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Settings:
     jwt_secret: str
+    jwt_previous_secrets: tuple
     access_ttl: int
     refresh_ttl: int
     rpc_timeout: float
@@ -31,6 +32,7 @@ def load(overrides=None):
 
     settings = Settings(
         jwt_secret=value("LINLI_JWT_SECRET", DEV_JWT_SECRET),
+        jwt_previous_secrets=_origins(value("LINLI_JWT_PREVIOUS_SECRETS", "")),  # comma-separated, like origins
         access_ttl=int(value("LINLI_ACCESS_TTL", 900)),
         refresh_ttl=int(value("LINLI_REFRESH_TTL", 30 * 24 * 3600)),
         rpc_timeout=float(value("LINLI_RPC_TIMEOUT", 5)),

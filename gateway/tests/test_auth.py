@@ -1,6 +1,9 @@
 """Registering, logging in, refreshing, logging out, and what a bad request leaves behind."""
+import pytest
+
 from gateway.identity.tokens import Tokens
 from gateway.models import Account, LoginClaim
+from gateway.web.problems import Problem
 from gateway.tests.conftest import PASSWORD, fresh_phone
 
 PROBLEM = "application/problem+json"
@@ -183,3 +186,13 @@ def test_operator_smuggling_is_refused_and_stores_nothing(client, community):
     dotted = client.post("/api/v1/auth/login", json={"login": "x", "password": "y", "a.b": 1})
     assert dotted.status_code == 422 and "a.b" in dotted.get_json()["errors"]
     assert not LoginClaim.objects(id=f"phone:{phone}").count()
+
+
+def test_after_a_key_rotation_tokens_of_the_previous_key_still_work_and_unknown_keys_do_not():
+    old, new = "old-secret-of-enough-length-0000000", "new-secret-of-enough-length-0000000"
+    token = Tokens(old, 60, 60).pair("acc-1", "s1")["access_token"]
+    rotated = Tokens(new, 60, 60, previous=(old,))
+    assert rotated.read(token, "access")["sub"] == "acc-1"
+    assert rotated.read(rotated.pair("acc-1", "s2")["access_token"], "access")["sid"] == "s2"
+    with pytest.raises(Problem):
+        Tokens(new, 60, 60).read(token, "access")
