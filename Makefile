@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 SCRIPTS := deploy/scripts
 
-.PHONY: help run test stop status setup infra topology seed logs deadletters
+.PHONY: help run test stop status setup infra topology seed logs deadletters backup backup-drill
 
 help: ## show the commands
 	@echo "Linli (邻里): make <command>"
@@ -41,6 +41,12 @@ seed: topology ## load the demo community 未来街区 and its demo accounts
 
 logs: ## follow the platform's log (all five processes)
 	@tail -n 100 -F .state/logs/platform.log
+
+backup: setup ## dump every service's database to backups/<time>/ (local store; compose: see deploy/README.md)
+	@$(PY) -m deploy.backup.dump dump backups/$$(date -u +%Y%m%dT%H%M%SZ)
+
+backup-drill: infra ## dump, restore into a scratch copy and compare, on the local store
+	@$(PY) -m deploy.backup.dump drill
 
 deadletters: setup ## list the events that failed every retry
 	@$(PY) -m services.common.deadletters list
