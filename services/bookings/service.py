@@ -1,20 +1,24 @@
-"""The bookings service: the 37° space, Tuesday slots, loans and the life-circle guide.
+"""The bookings service: the 37° space, Tuesday service slots, loans and the life-circle guide.
 
-The foundation gives it its projection of who may book; the booking rules come next.
+Each area keeps its entrypoints in its own mixin module; this class only composes them.
 """
 from nameko.rpc import rpc
 
+from services.bookings.coupons import Coupons
 from services.bookings.models import MembershipVersion
-from services.common.dependencies import RequestContext
+from services.bookings.places import LifeCircle
+from services.bookings.reservations import Reservations
+from services.bookings.resources import Resources
+from services.bookings.seed import Seeding
+from services.bookings.tuesday import TuesdayServices
 from services.common.handlers import event_handler
 from services.common.membership import MembershipProjection
 
 
-class BookingsService:
+class BookingsService(Reservations, TuesdayServices, Resources, Coupons, LifeCircle, Seeding):
     name = "bookings"
 
     members = MembershipProjection(MembershipVersion)
-    context = RequestContext()
 
     @event_handler("gateway", "membership_granted")
     def on_membership_granted(self, body):

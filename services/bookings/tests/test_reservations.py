@@ -1,0 +1,146 @@
+"""Reservations on the real store: the unique-insert guarantee, rules, approval, cancellation, check-in."""
+from datetime import timedelta
+
+import pytest
+from bson import ObjectId
+from icalendar import Calendar
+
+from services.bookings.tests.conftest import booking, soon, tomorrow
+from services.common.errors import Conflict, Forbidden, InvalidInput, NotFound
+
+
+def test_two_hundred_concurrent_requests_for_ten_places_give_exactly_ten_bookings(fire, resource, database):
+    lecture = resource("lecture", capacity=10)
+    outcomes = fire("request_booking", [(booking(lecture, account=f"r{n}", hours=2),) for n in range(200)])
+    statuses = [o["status"] if isinstance(o, dict) else o for o in outcomes]
+    assert statuses.count("confirmed") == 10 and statuses.count("SlotTaken") == 190
+    db = database("bookings")
+    assert db.bookings.count_documents({}) == 10
+    assert db.slot_claims.count_documents({}) == 10 * 8  # ten seats × eight quarter hours, nothing half-written
+    assert sorted({c["owner"] for c in db.slot_claims.find()}) == sorted(str(b["_id"]) for b in db.bookings.find())
+
+
+def test_a_booking_is_confirmed_and_announced_through_the_outbox(call, resource, bookings_tap, database):
+    drill = resource("drill", kind="equipment")
+    made = call("request_booking", booking(drill, title="装书架"))
+    assert made["status"] == "confirmed"
+    [event] = [e for e in bookings_tap() if e["type"] == "booking_confirmed"]
+    assert event["data"]["booking_id"] == made["id"] and event["data"]["starts_at"].endswith("Z")
+    assert database("bookings").outbox_pending.count_documents({}) == 0
+
+
+def test_an_overlapping_booking_is_refused_and_an_adjacent_one_after_the_buffer_is_not(call, resource):
+    lounge = resource("lounge", buffer_minutes=15)
+    call("request_booking", booking(lounge, start=tomorrow(10)))
+    with pytest.raises(Conflict):
+        call("request_booking", booking(lounge, account="a2", start=tomorrow(10, 30)))
+    with pytest.raises(Conflict):  # inside the buffer
+        call("request_booking", booking(lounge, account="a2", start=tomorrow(11)))
+    assert call("request_booking", booking(lounge, account="a2", start=tomorrow(11, 15)))["status"] == "confirmed"
+
+
+def test_equipment_quantities_are_seats(call, resource):
+    ladders = resource("ladders", kind="equipment", capacity=3)
+    call("request_booking", booking(ladders, quantity=2))
+    with pytest.raises(Conflict):
+        call("request_booking", booking(ladders, account="a2", quantity=2))
+    call("request_booking", booking(ladders, account="a3", quantity=1))
+
+
+@pytest.mark.parametrize("change,field", [
+    ({"start": tomorrow(days=-2)}, "starts_at"), ({"hours": 9}, "ends_at"), ({"roles": ("shop",)}, "roles")])
+def test_bad_requests_name_the_field_and_store_nothing(call, resource, database, change, field):
+    room = resource("party-home", roles=["resident"], max_minutes=240)
+    with pytest.raises(InvalidInput) as raised:
+        call("request_booking", booking(room, **change))
+    assert field in raised.value.extra["errors"]
+    assert database("bookings").bookings.count_documents({}) == 0
+    assert database("bookings").slot_claims.count_documents({}) == 0
+
+
+def test_outside_opening_hours_is_refused(call, resource, database):
+    room = resource("meeting", hours={"mon": ["09:00-10:00"]})
+    with pytest.raises(InvalidInput) as raised:
+        call("request_booking", booking(room))
+    assert "opening hours" in raised.value.extra["errors"]["starts_at"][0]
+
+
+def test_another_communitys_resource_is_not_found(call, resource, database):
+    room = resource("lounge", community_id="c2")
+    with pytest.raises(NotFound):
+        call("request_booking", {**booking(room), "community_id": "c1"})
+    assert database("bookings").slot_claims.count_documents({}) == 0
+
+
+def test_approval_flow_confirms_or_declines_and_a_decline_frees_the_time(call, resource, bookings_tap):
+    lounge = resource("lounge", approval=True)
+    first = call("request_booking", booking(lounge, title="电影之夜"))
+    assert first["status"] == "requested"
+    with pytest.raises(Forbidden):
+        call("confirm_booking", {"booking_id": first["id"], "actor_id": "a9", "roles": ["resident"]})
+    declined = call("decline_booking", {"booking_id": first["id"], "actor_id": "sw", "roles": ["social_worker"],
+                                        "reason": "场地维修"})
+    assert declined["status"] == "declined" and declined["reason"] == "场地维修"
+    second = call("request_booking", booking(lounge, account="a2"))
+    confirmed = call("confirm_booking", {"booking_id": second["id"], "actor_id": "sw", "roles": ["social_worker"]})
+    assert confirmed["status"] == "confirmed"
+    with pytest.raises(Conflict):
+        call("decline_booking", {"booking_id": second["id"], "actor_id": "sw", "roles": ["social_worker"]})
+    types = [e["type"] for e in bookings_tap()]
+    assert types == ["booking_requested", "booking_declined", "booking_requested", "booking_confirmed"]
+
+
+def test_cancelling_frees_the_time_until_the_deadline(call, resource, database):
+    lounge = resource("lounge", cancel_hours=2)
+    made = call("request_booking", booking(lounge))
+    with pytest.raises(Forbidden):
+        call("cancel_booking", {"booking_id": made["id"], "actor_id": "stranger", "roles": ["resident"]})
+    assert call("cancel_booking", {"booking_id": made["id"], "actor_id": "a1", "roles": ["resident"]})["status"] == "cancelled"
+    assert database("bookings").slot_claims.count_documents({}) == 0
+    assert call("request_booking", booking(lounge, account="a2"))["status"] == "confirmed"
+    late = call("request_booking", booking(lounge, account="a3", start=soon(45)))
+    with pytest.raises(Conflict):  # too late
+        call("cancel_booking", {"booking_id": late["id"], "actor_id": "a3", "roles": ["resident"]})
+
+
+def test_the_weekly_quota_counts_per_resident(call, resource):
+    printer = resource("printer", kind="printer", max_per_week=1)
+    call("request_booking", booking(printer, hours=0.25))
+    with pytest.raises(Conflict, match="a week"):
+        call("request_booking", booking(printer, start=tomorrow(12), hours=0.25))
+    call("request_booking", booking(printer, account="a2", start=tomorrow(12), hours=0.25))
+
+
+def test_check_in_by_code_and_no_show_after_grace(call, resource, bookings_tap, database):
+    drill = resource("drill", kind="equipment", grace_minutes=0)
+    start = soon(15)
+    made = call("request_booking", booking(drill, start=start, hours=0.5))
+    with pytest.raises(Forbidden):
+        call("check_in_booking", {"booking_id": made["id"], "actor_id": "a1", "roles": ["resident"], "code": "000000x"})
+    done = call("check_in_booking", {"booking_id": made["id"], "actor_id": "a1", "roles": ["resident"],
+                                     "code": made["check_in_code"]})
+    assert done["status"] == "checked_in"
+    [event] = [e for e in bookings_tap() if e["type"] == "booking_checked_in"]
+    assert set(event["data"]) == {"booking_id", "community_id", "account_id", "resource_id", "resource_name",
+                                  "resource_kind", "starts_at", "ends_at", "shift_id", "volunteer_id"}
+    # a booking whose start and grace have passed becomes a no-show (written as the store would hold it)
+    late = call("request_booking", booking(drill, account="a2", start=start + timedelta(hours=2), hours=0.5))
+    past = start - timedelta(hours=1)
+    database("bookings").bookings.update_one({"_id": ObjectId(late["id"])},
+                                            {"$set": {"starts_at": past}})
+    assert call("release_no_shows") == 1
+    assert call("get_booking", late["id"])["status"] == "no_show"
+    assert call("release_no_shows") == 0
+
+
+def test_the_resource_feed_parses_and_holds_exactly_the_live_bookings(call, resource):
+    lounge = resource("lounge")
+    kept = call("request_booking", booking(lounge, title="电影之夜"))
+    gone = call("request_booking", booking(lounge, account="a2", start=tomorrow(12)))
+    call("cancel_booking", {"booking_id": gone["id"], "actor_id": "a2", "roles": ["resident"]})
+    events = Calendar.from_ical(call("resource_calendar", lounge["id"])).walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == [f"{kept['id']}@linli"]
+    mine = Calendar.from_ical(call("resident_calendar", call("calendar_token", "a1"))).walk("VEVENT")
+    assert [str(e["uid"]) for e in mine] == [f"{kept['id']}@linli"]
+    with pytest.raises(NotFound):
+        call("resident_calendar", "a1.forged")
