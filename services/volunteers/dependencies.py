@@ -50,11 +50,17 @@ class Rota:
             query["starts_at__lt"] = until
         return list(Shift.objects(**query).order_by("starts_at"))
 
+    def starting(self, since, until):
+        """Every community's shifts starting in [since, until)."""
+        return list(Shift.objects(starts_at__gte=since, starts_at__lt=until))
+
     def mark(self, key):
         return Mark.objects(id=key).first()
 
     def mark_once(self, mark, outbox, *events):
         """Save a once-only mark with its events; False if it exists (the events are not sent)."""
+        if not events:
+            return insert(mark)
         try:
             outbox.save(mark, *events)
             return True

@@ -8,12 +8,16 @@ from services.common.dependencies import RequestContext
 from services.common.handlers import event_handler
 from services.common.membership import MembershipProjection
 from services.volunteers.activities import Activities
+from services.volunteers.attendance import Attendance
+from services.volunteers.flows import Flows
+from services.volunteers.hours import Hours
 from services.volunteers.models import MembershipVersion
 from services.volunteers.profiles import Profiles
+from services.volunteers.reminders import Reminders
 from services.volunteers.signups import Signing
 
 
-class VolunteersService(Profiles, Activities, Signing):
+class VolunteersService(Profiles, Activities, Signing, Attendance, Reminders, Hours, Flows):
     name = "volunteers"
 
     members = MembershipProjection(MembershipVersion)

@@ -1,0 +1,57 @@
+"""The reminder timer: each volunteer hears of a shift the day before and an hour before, once."""
+from datetime import datetime, timedelta, timezone
+
+from nameko.rpc import rpc
+from nameko.timer import timer
+
+from services.common.dependencies import EventOutbox
+from services.volunteers import domain, dumps, events
+from services.volunteers.dependencies import RotaStore
+from services.volunteers.models import Mark
+
+SWEEP_SECONDS = 20
+AHEAD = timedelta(hours=24)
+
+
+class Reminders:
+    """Mixed into VolunteersService; its dependencies are the service's."""
+
+    rota = RotaStore()
+    outbox = EventOutbox()
+
+    @timer(interval=SWEEP_SECONDS)
+    def sweep(self):
+        self.send_due_reminders()
+
+    @rpc
+    def send_due_reminders(self, now=None):
+        """Emit each due reminder exactly once (a unique mark per shift, volunteer and reminder)."""
+        moment = domain.utc(datetime.fromisoformat(now)) if now else datetime.now(timezone.utc)
+        sent = 0
+        for shift in self.rota.starting(moment, moment + AHEAD):
+            sent += self._remind(shift, moment)
+            self._warn_if_understaffed(shift, moment)
+        return sent
+
+    def _remind(self, shift, moment):
+        sent = 0
+        for reminder in domain.due_reminders(domain.utc(shift.starts_at), moment):
+            for signup in self.rota.live_signups(shift_id=shift.id):
+                mark = Mark(id=f"{shift.id}:{signup.volunteer_id}:{reminder}", kind="reminder",
+                            shift_id=shift.id, volunteer_id=signup.volunteer_id, at=moment)
+                event = self.outbox.event("shift_reminder_due", events.data(
+                    "shift_reminder_due", **dumps.shift_facts(shift), title=shift.title,
+                    volunteer_id=signup.volunteer_id, reminder=reminder), subject=shift.id)
+                sent += self.rota.mark_once(mark, self.outbox, event)
+        return sent
+
+    def _warn_if_understaffed(self, shift, moment):
+        """A day before, staff hear once of a shift that still lacks people."""
+        missing = domain.missing(shift.needs, self.rota.taken([shift.id]).get(shift.id, {}))
+        if not missing:
+            return
+        mark = Mark(id=f"{shift.id}:understaffed", kind="understaffed", shift_id=shift.id, at=moment)
+        event = self.outbox.event("shift_understaffed", events.data(
+            "shift_understaffed", **dumps.shift_facts(shift), title=shift.title, missing=missing,
+            reason="starting_soon", lead_id=shift.lead_id), subject=shift.id)
+        self.rota.mark_once(mark, self.outbox, event)
