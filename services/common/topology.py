@@ -16,7 +16,7 @@ from services.common import config
 EMITS = {
     "gateway": ("account_registered", "membership_granted"),
     "notifications": ("announcement_published",),
-    "issues": ("issue_reported", "vote_opened", "vote_closed"),
+    "issues": ("issue_reported", "vote_opened", "vote_closed", "survey_published"),
 }
 
 

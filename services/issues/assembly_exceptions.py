@@ -28,3 +28,18 @@ class VoteStillOpen(Conflict):
     def __init__(self, vote_id, closable_at):
         super().__init__(f"vote {vote_id} can be closed from {closable_at}", vote_id=vote_id,
                          closable_at=closable_at)
+
+
+class SurveyNotFound(NotFound):
+    def __init__(self, survey_id):
+        super().__init__(f"no survey {survey_id}", survey_id=survey_id)
+
+
+class AlreadyAnswered(Conflict):
+    def __init__(self, survey_id, per):
+        super().__init__(f"this {per} has already answered survey {survey_id}", survey_id=survey_id, per=per)
+
+
+class SurveyClosed(Conflict):
+    def __init__(self, survey_id):
+        super().__init__(f"survey {survey_id} is closed", survey_id=survey_id)

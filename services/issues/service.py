@@ -4,7 +4,8 @@ Each area keeps its entrypoints in its own mixin module; this class only compose
 """
 from services.issues.assembly import OwnersAssembly
 from services.issues.cases import CaseHandling
+from services.issues.surveys import SurveyTaking
 
 
-class IssuesService(CaseHandling, OwnersAssembly):
+class IssuesService(CaseHandling, OwnersAssembly, SurveyTaking):
     name = "issues"

@@ -62,4 +62,4 @@ CATALOG = {
                           priority=lambda data: data["priority"], channels=lambda data: data["channels"]),)),
 }
 
-SILENT = frozenset({"vote_opened", "vote_closed"})  # issue 3 votes: until notifications gives them notices
+SILENT = frozenset({"vote_opened", "vote_closed", "survey_published"})  # issue 3 votes: until notifications gives them notices
