@@ -53,7 +53,7 @@ class Coupons:
         claim = CouponClaim(id=code, coupon_id=str(coupon.id), community_id=coupon.community_id,
                             account_id=account_id, seat=seat, limit_key=limit, claimed_at=utcnow())
         try:
-            self.outbox.save(claim, self._event("coupon_claimed", coupon, account_id))
+            self.outbox.save(claim, self._coupon_event("coupon_claimed", coupon, account_id))
         except BaseException:
             self.space.seats.release([seat])
             self.space.limits.release([limit])
@@ -76,7 +76,7 @@ class Coupons:
         if not self.space.redemptions.take(code, shop_id, coupon_id=str(coupon.id)):
             raise exceptions.Conflict("this coupon has already been redeemed (已核销)")
         claim.redeemed, claim.redeemed_at = True, utcnow()
-        self.outbox.save(claim, self._event("coupon_redeemed", coupon, claim.account_id))
+        self.outbox.save(claim, self._coupon_event("coupon_redeemed", coupon, claim.account_id))
         return dump_claim(claim, coupon)
 
     def _take_seat(self, coupon, code):
@@ -92,7 +92,7 @@ class Coupons:
     def _claimed(self, coupon):
         return self.space.seats.collection.count_documents({"coupon_id": str(coupon.id)})
 
-    def _event(self, event_type, coupon, account_id):
+    def _coupon_event(self, event_type, coupon, account_id):
         data = {"coupon_id": str(coupon.id), "community_id": coupon.community_id, "account_id": account_id,
                 "shop_id": coupon.shop_id, "shop_name": coupon.shop_name, "title": coupon.title,
                 "valid_until": iso(coupon.valid_until)}
