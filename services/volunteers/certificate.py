@@ -33,10 +33,11 @@ def render(name, community, year, hours, shifts, served, issued_on):
     pdf.ln(6)
     pdf.set_font("cjk", size=13)
     pdf.multi_cell(0, 9, f"兹证明 {name} 于 {year} 年在{community}参加志愿服务 {shifts} 次，"
-                         f"累计服务 {hours:.2f} 小时，服务居民 {served} 人次。特发此证，以资鼓励。")
+                         f"累计服务 {hours:.2f} 小时，服务居民 {served} 人次。特发此证，以资鼓励。",
+                   new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("cjk", size=10)
     pdf.multi_cell(0, 7, f"{name} served {shifts} shifts, {hours:.2f} hours, and {served} residents "
-                         f"as a volunteer of {community} in {year}.")
+                         f"as a volunteer of {community} in {year}.", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(8)
     pdf.cell(0, 8, f"{community} 居民委员会    {issued_on}", align="R")
     return bytes(pdf.output())
