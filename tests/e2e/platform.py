@@ -99,23 +99,30 @@ class Platform:
             args = ["--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--threads", "8", args[-1]]
         return [sys.executable, "-m", program, *args]
 
-    def start(self, name, **extra_env):
-        log = open(self.log_path(name), "a")
-        self.processes[name] = subprocess.Popen(self.command(name), cwd=ROOT, env=self.env(name, **extra_env),
-                                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    def start(self, name, replica=1, **extra_env):
+        """Start a process; `replica` > 1 starts another instance of it, named `name#replica`."""
+        key = name if replica == 1 else f"{name}#{replica}"
+        log = open(self.log_path(key), "a")
+        env = self.env(name, LINLI_HEARTBEAT_FILE=str(self.workdir / f"{key}.beat"), **extra_env)
+        self.processes[key] = subprocess.Popen(self.command(name), cwd=ROOT, env=env, stdout=log,
+                                               stderr=subprocess.STDOUT, start_new_session=True)
         self.wait_ready(name)
+
+    def instances(self, name):
+        return [key for key in self.processes if key.split("#")[0] == name]
 
     def wait_ready(self, name):
         if name == "gateway":
             wait_for(lambda: self._answers("/api/health"), 60, "the gateway")
         else:
-            wait_for(lambda: self.broker.consumers(f"rpc-{name}") > 0, 60, f"the {name} service")
+            running = len(self.instances(name))
+            wait_for(lambda: self.broker.consumers(f"rpc-{name}") >= running, 60, f"the {name} service")
 
     def _answers(self, path):
         self.assert_alive("gateway")
         try:
-            return requests.get(self.url + path, timeout=2).ok
-        except requests.ConnectionError:
+            return requests.get(self.url + path, timeout=5).ok
+        except requests.RequestException:  # not up yet, or too busy to answer in time
             return False
 
     def assert_alive(self, name):
@@ -123,12 +130,15 @@ class Platform:
         if code is not None:
             raise RuntimeError(f"{name} exited with {code}:\n{self.log(name)[-3000:]}")
 
-    def kill(self, name, sig=signal.SIGKILL):
-        process = self.processes.pop(name)
+    def kill(self, key, sig=signal.SIGKILL):
+        """Stop one process (`name` or `name#replica`) and wait until the broker sees it gone."""
+        process = self.processes.pop(key)
         os.killpg(process.pid, sig)
         process.wait(timeout=30)
+        name = key.split("#")[0]
         if name != "gateway":
-            wait_for(lambda: self.broker.consumers(f"rpc-{name}") == 0, 30, f"{name}'s consumers to go")
+            left = len(self.instances(name))
+            wait_for(lambda: self.broker.consumers(f"rpc-{name}") <= left, 30, f"{key}'s consumers to go")
 
     def stop_all(self):
         for name in list(self.processes):
