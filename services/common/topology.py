@@ -17,6 +17,8 @@ EMITS = {
     "gateway": ("account_registered", "membership_granted"),
     "notifications": ("announcement_published",),
     "issues": ("issue_reported", "vote_opened", "vote_closed", "survey_published"),
+    "bookings": ("booking_requested", "booking_confirmed", "booking_declined", "booking_cancelled",
+                 "booking_no_show", "booking_checked_in", "booking_moved", "coupon_claimed", "coupon_redeemed"),
 }
 
 
@@ -46,6 +48,9 @@ SUBSCRIPTIONS = (
     Subscription("gateway", "membership_granted", "volunteers", "on_membership_granted"),
     Subscription("gateway", "membership_granted", "issues", "on_membership_granted"),
     Subscription("issues", ALL, "notifications", "on_issues_event"),
+    Subscription("bookings", ALL, "notifications", "on_bookings_event"),
+    Subscription("volunteers", "shift_signed_up", "bookings", "on_shift_signed_up"),
+    Subscription("volunteers", "shift_withdrawn", "bookings", "on_shift_withdrawn"),
     Subscription("notifications", "announcement_published", "notifications", "on_announcement_published"),
 )
 

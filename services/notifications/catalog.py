@@ -63,3 +63,4 @@ CATALOG = {
 }
 
 SILENT = frozenset({"vote_opened", "vote_closed", "survey_published"})  # issue 3 votes: until notifications gives them notices
+SILENT |= {"booking_requested", "booking_confirmed", "booking_declined", "booking_cancelled", "booking_no_show", "booking_checked_in", "booking_moved", "coupon_claimed", "coupon_redeemed"}  # issue 4: until notifications gives them notices

@@ -50,6 +50,10 @@ class NotificationsService(Announcements, Settings):
     def on_issues_event(self, body):
         self._notify(body)
 
+    @event_handler("bookings", topology.ALL)
+    def on_bookings_event(self, body):
+        self._notify(body)
+
     @event_handler("notifications", "announcement_published")
     def on_announcement_published(self, body):
         self._notify(body)

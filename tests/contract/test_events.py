@@ -3,6 +3,8 @@ import inspect
 
 import pytest
 
+from services.bookings import schemas as bookings
+from services.bookings.schemas import EVENT_SCHEMAS as BOOKINGS_EVENTS
 from services.bookings.service import BookingsService
 from services.common import topology
 from services.common.handlers import ReliableEventHandler
@@ -20,12 +22,15 @@ SERVICES = (IssuesService, BookingsService, VolunteersService, NotificationsServ
 # (producer, event type) -> the schema the producer validates outgoing data with
 PRODUCED = {("issues", name): schema for name, schema in ISSUES_EVENTS.items()}
 PRODUCED.update({("notifications", name): schema for name, schema in NOTIFICATIONS_EVENTS.items()})
+PRODUCED.update({("bookings", name): schema for name, schema in BOOKINGS_EVENTS.items()})
 # (consumer, event type) -> the tolerant reader the consumer loads data with
 CONSUMED = {
     **{("notifications", kind): notice.reader for kind, notice in catalog.CATALOG.items()},
     ("notifications", "account_registered"): notifications.AccountRegisteredData,
     ("notifications", "membership_granted"): MembershipGrantedData,
     ("bookings", "membership_granted"): MembershipGrantedData,
+    ("bookings", "shift_signed_up"): bookings.ShiftData,
+    ("bookings", "shift_withdrawn"): bookings.ShiftData,
     ("volunteers", "membership_granted"): MembershipGrantedData,
     ("issues", "membership_granted"): MembershipGrantedData,
 }
