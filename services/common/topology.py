@@ -15,6 +15,9 @@ from services.common import config
 # a publish that no queue receives is refused (mandatory) and stays pending.
 EMITS = {
     "gateway": ("account_registered", "membership_granted"),
+    "volunteers": ("volunteer_registered", "skill_verified", "shift_scheduled", "shift_signed_up",
+                   "shift_withdrawn", "shift_understaffed", "shift_reminder_due", "volunteer_invited",
+                   "shift_checked_in", "shift_checked_out", "shift_no_show", "activity_completed"),
     "notifications": ("announcement_published",),
     "issues": ("issue_reported", "vote_opened", "vote_closed", "survey_published"),
     "bookings": ("booking_requested", "booking_confirmed", "booking_declined", "booking_cancelled",
@@ -46,8 +49,11 @@ SUBSCRIPTIONS = (
     Subscription("gateway", "membership_granted", "notifications", "on_membership_granted"),
     Subscription("gateway", "membership_granted", "bookings", "on_membership_granted"),
     Subscription("gateway", "membership_granted", "volunteers", "on_membership_granted"),
+    Subscription("bookings", "booking_checked_in", "volunteers", "on_booking_checked_in"),
+    Subscription("issues", "action_item_assigned", "volunteers", "on_action_item_assigned"),
     Subscription("gateway", "membership_granted", "issues", "on_membership_granted"),
     Subscription("issues", ALL, "notifications", "on_issues_event"),
+    Subscription("volunteers", ALL, "notifications", "on_volunteers_event"),
     Subscription("bookings", ALL, "notifications", "on_bookings_event"),
     Subscription("volunteers", "shift_signed_up", "bookings", "on_shift_signed_up"),
     Subscription("volunteers", "shift_withdrawn", "bookings", "on_shift_withdrawn"),

@@ -39,31 +39,31 @@ class OwnersAssembly:
                   "area_centi": tally.centi_m2(u["floor_area_m2"])} for u in data.pop("units")]
         vote = self.votes.create(units, **data, created_at=utcnow())
         if vote.opens_at <= utcnow():
-            self._open(vote)
-        return self._dump(vote)
+            self._open_vote(vote)
+        return self._dump_vote(vote)
 
     @rpc
     def get_vote(self, vote_id):
-        return self._dump(self.votes.get(vote_id))
+        return self._dump_vote(self.votes.get(vote_id))
 
     @rpc
     def cast_ballot(self, payload):
         """An owner's ballot for their own unit."""
         data = load(BallotInSchema(), payload)
-        vote = self._open_vote_for(data)
+        vote = self._vote_taking_ballots(data)
         if not voting.owns(self.votes.membership(data["account_id"], vote.community_id), data["unit_id"]):
             raise NotEligible("only an owner of this unit in this community may cast its ballot",
                               unit_id=data["unit_id"])
-        return self._insert(data, cast_by=data["account_id"])
+        return self._insert_ballot(data, cast_by=data["account_id"])
 
     @rpc
     def enter_paper_ballot(self, payload):
         """A paper ballot, entered by staff; `account_id` records who entered it."""
         data = load(BallotInSchema(), payload)
-        vote = self._open_vote_for(data)
+        vote = self._vote_taking_ballots(data)
         if not voting.is_staff(self.votes.membership(data["account_id"], vote.community_id)):
             raise NotEligible("only the community's staff may enter paper ballots")
-        return self._insert(data, entered_by=data["account_id"])
+        return self._insert_ballot(data, entered_by=data["account_id"])
 
     @rpc
     def my_ballot(self, vote_id, unit_id):
@@ -90,32 +90,32 @@ class OwnersAssembly:
         vote = self.votes.get(vote_id)
         if not voting.closable(vote.closes_at, utcnow()):
             raise VoteStillOpen(vote_id, (vote.closes_at + voting.CLOSE_GRACE).isoformat())
-        self._close(vote, closed_by)
-        return self._dump(vote)
+        self._close_vote(vote, closed_by)
+        return self._dump_vote(vote)
 
     @timer(interval=1)
     def open_and_close_due_votes(self):
         now = utcnow()
         for vote in self.votes.due(now):
-            self._open(vote)
+            self._open_vote(vote)
             if voting.closable(vote.closes_at, now):
-                self._close(vote, "timer")
+                self._close_vote(vote, "timer")
 
-    def _open_vote_for(self, data):
+    def _vote_taking_ballots(self, data):
         vote = self.votes.get(data["vote_id"])
-        status = self._status(vote)
+        status = self._vote_status(vote)
         if status != voting.OPEN:
             raise VoteNotOpen(data["vote_id"], status)
         if data["unit_id"] not in {u.unit_id for u in vote.units}:
             raise NotEligible("this unit is not eligible in this vote", unit_id=data["unit_id"])
         return vote
 
-    def _insert(self, data, **who):
+    def _insert_ballot(self, data, **who):
         ballot = self.votes.insert_ballot(data["vote_id"], data["unit_id"], voting.next_version(data["replaces"]),
                                           choice=data["choice"], cast_at=utcnow(), **who)
         return BallotSchema().dump({"cast_by": None, "entered_by": None, **ballot.to_mongo().to_dict()})
 
-    def _open(self, vote):
+    def _open_vote(self, vote):
         """Announce the opening once: the opening's id is the vote's."""
         if self.votes.opened(str(vote.id)):
             return
@@ -128,7 +128,7 @@ class OwnersAssembly:
         except NotUniqueError:
             pass  # opened by another worker
 
-    def _close(self, vote, closed_by):
+    def _close_vote(self, vote, closed_by):
         """Tally and announce once: the result's id is the vote's, a second close keeps the first."""
         if self.votes.result(str(vote.id)):
             return  # spares an outbox marker; the unique insert below is what arbitrates
@@ -146,13 +146,13 @@ class OwnersAssembly:
         except NotUniqueError:
             pass  # closed by another worker or the timer
 
-    def _status(self, vote):
+    def _vote_status(self, vote):
         return voting.phase(vote.opens_at, vote.closes_at, utcnow())
 
-    def _dump(self, vote):
+    def _dump_vote(self, vote):
         result = self.votes.result(str(vote.id))
         return VoteSchema().dump({
             **vote.to_mongo().to_dict(), "id": str(vote.id),
-            "status": voting.CLOSED if result else self._status(vote),
+            "status": voting.CLOSED if result else self._vote_status(vote),
             "units_total": len(vote.units), "area_total_m2": tally.m2(sum(u.area_centi for u in vote.units)),
             "result": result.figures if result else None})

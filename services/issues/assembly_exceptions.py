@@ -43,3 +43,14 @@ class AlreadyAnswered(Conflict):
 class SurveyClosed(Conflict):
     def __init__(self, survey_id):
         super().__init__(f"survey {survey_id} is closed", survey_id=survey_id)
+
+
+class TopicNotFound(NotFound):
+    def __init__(self, topic_id):
+        super().__init__(f"no topic {topic_id}", topic_id=topic_id)
+
+
+class AnswerVersionTaken(Conflict):
+    def __init__(self, topic_id, version):
+        super().__init__(f"topic {topic_id} already has answer version {version}; send replaces={version}",
+                         topic_id=topic_id, version=version)

@@ -4,8 +4,9 @@ Each area keeps its entrypoints in its own mixin module; this class only compose
 """
 from services.issues.assembly import OwnersAssembly
 from services.issues.cases import CaseHandling
+from services.issues.deliberation import DeliberationHall
 from services.issues.surveys import SurveyTaking
 
 
-class IssuesService(CaseHandling, OwnersAssembly, SurveyTaking):
+class IssuesService(CaseHandling, OwnersAssembly, SurveyTaking, DeliberationHall):
     name = "issues"

@@ -50,6 +50,10 @@ class NotificationsService(Announcements, Settings):
     def on_issues_event(self, body):
         self._notify(body)
 
+    @event_handler("volunteers", topology.ALL)
+    def on_volunteers_event(self, body):
+        self._notify(body)
+
     @event_handler("bookings", topology.ALL)
     def on_bookings_event(self, body):
         self._notify(body)

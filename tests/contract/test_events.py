@@ -15,12 +15,15 @@ from services.notifications import catalog
 from services.notifications import schemas as notifications
 from services.notifications.schemas import EVENT_SCHEMAS as NOTIFICATIONS_EVENTS
 from services.notifications.service import NotificationsService
+from services.volunteers import readers as volunteers_readers
+from services.volunteers.schemas import EVENT_SCHEMAS as VOLUNTEERS_EVENTS
 from services.volunteers.service import VolunteersService
 
 SERVICES = (IssuesService, BookingsService, VolunteersService, NotificationsService)
 
 # (producer, event type) -> the schema the producer validates outgoing data with
 PRODUCED = {("issues", name): schema for name, schema in ISSUES_EVENTS.items()}
+PRODUCED.update({("volunteers", name): schema for name, schema in VOLUNTEERS_EVENTS.items()})
 PRODUCED.update({("notifications", name): schema for name, schema in NOTIFICATIONS_EVENTS.items()})
 PRODUCED.update({("bookings", name): schema for name, schema in BOOKINGS_EVENTS.items()})
 # (consumer, event type) -> the tolerant reader the consumer loads data with
@@ -32,6 +35,8 @@ CONSUMED = {
     ("bookings", "shift_signed_up"): bookings.ShiftData,
     ("bookings", "shift_withdrawn"): bookings.ShiftData,
     ("volunteers", "membership_granted"): MembershipGrantedData,
+    ("volunteers", "booking_checked_in"): volunteers_readers.BookingCheckedInData,
+    ("volunteers", "action_item_assigned"): volunteers_readers.ActionItemAssignedData,
     ("issues", "membership_granted"): MembershipGrantedData,
 }
 
