@@ -5,11 +5,11 @@ from flask import Flask
 from flask_smorest import Api
 
 from gateway import runtime, settings as gateway_settings
-from gateway.api import auth, communities, health, issues, me
+from gateway.api import announcements, auth, communities, health, issues, me, preferences
 from gateway.schemas.fields import ProblemSchema
 from gateway.web import cors, problems, requestid, safety
 
-BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp)
+BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp, announcements.blp, preferences.blp)
 API_CONFIG = {
     "API_TITLE": "Linli 邻里 gateway",
     "API_VERSION": "v1",

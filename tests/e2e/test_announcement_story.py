@@ -1,0 +1,82 @@
+"""Story 5 over HTTP: a water cut for buildings 20–28 reaches exactly those households, in-app and
+by email to a real SMTP server, and staff see who has read it."""
+import uuid
+
+import pytest
+from bson import ObjectId
+
+from services.notifications.tests.outside import SmtpServer
+from tests.e2e.platform import wait_for
+from tests.e2e.test_slice import PASSWORD, login
+
+TARGET = range(20, 29)
+
+
+@pytest.fixture(scope="module")
+def smtp(platform, tmp_path_factory):
+    """A real SMTP server, and the notifications service restarted to send to it."""
+    server = SmtpServer(tmp_path_factory.mktemp("smtp"))
+    platform.kill("notifications")
+    platform.start("notifications", LINLI_SMTP_PORT=str(server.port), LINLI_DELIVERY_INTERVAL="0.2")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def estate(platform):
+    [community] = [c for c in platform.api("GET", "/api/v1/communities").json()["items"] if c["name"] == "未来街区"]
+    detail = platform.api("GET", f"/api/v1/communities/{community['id']}").json()
+    numbers = {b["id"]: b["number"] for b in detail["buildings"]}
+    first_unit = {}
+    for unit in detail["units"]:
+        first_unit.setdefault(numbers[unit["building_id"]], unit["id"])
+    return {"id": community["id"], "unit_in": first_unit,
+            "targets": [b for b, n in numbers.items() if n in TARGET]}
+
+
+def resident(platform, estate, building_number):
+    email = f"r{uuid.uuid4().hex[:8]}@example.org"
+    response = platform.api("POST", "/api/v1/auth/register", json={
+        "display_name": f"{building_number}号楼居民", "email": email, "password": PASSWORD, "locale": "zh-CN",
+        "community_id": estate["id"], "unit_id": estate["unit_in"][building_number]})
+    assert response.status_code == 201, response.text
+    token = login(platform, email, PASSWORD)
+    account_id = platform.api("GET", "/api/v1/me", token=token).json()["account"]["id"]
+    return {"email": email, "token": token, "id": account_id}
+
+
+def announcements(platform, token):
+    items = platform.api("GET", "/api/v1/me/notifications", token=token, params={"limit": 100}).json()["items"]
+    return [i for i in items if i["kind"] == "announcement"]
+
+
+def test_a_water_cut_reaches_exactly_the_named_buildings_and_staff_see_who_read_it(platform, smtp, estate):
+    from gateway.seed import DEMO_PASSWORD, demo_login
+    staff = login(platform, demo_login("social_worker"), DEMO_PASSWORD)
+    inside = [resident(platform, estate, n) for n in (20, 24, 27)]
+    outside = [resident(platform, estate, n) for n in (19, 29)]
+    wait_for(lambda: platform.db("notifications").recipients.count_documents(
+        {"_id": {"$in": [p["id"] for p in inside + outside]}}) == 5, 10, "the recipients")
+    response = platform.api("POST", f"/api/v1/communities/{estate['id']}/announcements", token=staff, json={
+        "title": "停水通知", "body": "20–28号楼明日9:00–17:00停水，请提前储水。", "priority": "critical",
+        "channels": ["email"], "audience": {"building_ids": estate["targets"]}})
+    assert response.status_code == 201, response.text
+    announcement = response.json()
+
+    wait_for(lambda: len(smtp.messages()) >= 3, 15, "the emails")
+    mailed = {to for to, subject, _ in smtp.messages() if subject == "停水通知"}
+    assert {p["email"] for p in inside} <= mailed
+    assert not mailed & {p["email"] for p in outside}
+    assert all(len(announcements(platform, p["token"])) == 1 for p in inside)
+    assert all(announcements(platform, p["token"]) == [] for p in outside)
+
+    for reader in inside[:2]:
+        item = announcements(platform, reader["token"])[0]
+        assert platform.api("POST", f"/api/v1/me/notifications/{item['id']}/read", token=reader["token"]).ok
+    receipts = platform.api("GET", f"/api/v1/announcements/{announcement['id']}", token=staff).json()
+    read, unread = {r["account_id"] for r in receipts["read"]}, {r["account_id"] for r in receipts["unread"]}
+    assert read == {p["id"] for p in inside[:2]}
+    assert inside[2]["id"] in unread and not unread & {p["id"] for p in outside}
+    members = platform.db("gateway").memberships
+    assert all(str(members.find_one({"account_id": ObjectId(uid)})["building_id"]) in estate["targets"] for uid in read | unread)
+    assert platform.api("GET", f"/api/v1/announcements/{announcement['id']}", token=inside[0]["token"]).status_code == 403
