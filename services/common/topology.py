@@ -19,7 +19,8 @@ EMITS = {
                    "shift_withdrawn", "shift_understaffed", "shift_reminder_due", "volunteer_invited",
                    "shift_checked_in", "shift_checked_out", "shift_no_show", "activity_completed"),
     "notifications": ("announcement_published",),
-    "issues": ("issue_reported", "vote_opened", "vote_closed", "survey_published"),
+    "issues": ("issue_reported", "issue_accepted", "issue_assigned", "issue_status_changed", "issue_resolved",
+               "issue_overdue", "issue_rated", "vote_opened", "vote_closed", "survey_published"),
     "bookings": ("booking_requested", "booking_confirmed", "booking_declined", "booking_cancelled",
                  "booking_no_show", "booking_checked_in", "booking_moved", "coupon_claimed", "coupon_redeemed"),
 }

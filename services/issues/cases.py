@@ -1,23 +1,20 @@
-"""Entrypoints of case handling: a resident's report and everything done about it."""
+"""Entrypoints of case handling: a resident's report and every move made on it."""
 import uuid
-from datetime import datetime, timezone
 
 from mongoengine import NotUniqueError
 from nameko.rpc import rpc
 
-from services.common.dependencies import EventOutbox, RequestContext
 from services.common.errors import load
 from services.issues import domain
-from services.issues.dependencies import Issues
-from services.issues.schemas import IssueReportedSchema, IssueSchema, ReportIssueSchema
+from services.issues.case_schemas import (AssignSchema, DuplicateQuerySchema, JoinSchema, ListSchema,
+                                          MergeSchema, MoveSchema, ReasonedMoveSchema)
+from services.issues.case_base import CaseBase, dump_issue, utcnow
+from services.issues.exceptions import Conflict, IllegalMove, InvalidInput
+from services.issues.schemas import IssueReportedSchema, ReportIssueSchema
 
 
-class CaseHandling:
-    """Mixed into IssuesService; its dependencies are the service's."""
-
-    issues = Issues()
-    outbox = EventOutbox()
-    context = RequestContext()
+class CaseHandling(CaseBase):
+    """Mixed into IssuesService: report, read, list, and move cases."""
 
     @rpc
     def report_issue(self, payload):
@@ -25,9 +22,13 @@ class CaseHandling:
         report["submission_key"] = report["submission_key"] or uuid.uuid4().hex
         if (earlier := self.issues.submitted(report["submission_key"])) is not None:
             return dump_issue(earlier)
-        now = datetime.now(timezone.utc)
-        issue = self.issues.new(**report, status=domain.SUBMITTED, created_at=now, timeline=[
-            domain.timeline_entry("reported", report["reporter_id"], domain.SUBMITTED, at=now)])
+        now = utcnow()
+        limits = domain.limits_for(self.issues.limits(report["community_id"]), report["category"])
+        issue = self.issues.new(**report, status=domain.SUBMITTED, created_at=now,
+                                follower_ids=[report["reporter_id"]],
+                                respond_by=domain.respond_by(now, limits), resolve_by=domain.resolve_by(now, limits),
+                                timeline=[domain.timeline_entry("reported", report["reporter_id"],
+                                                                domain.SUBMITTED, at=now)])
         try:
             self._save_reported(issue)
         except NotUniqueError:  # a concurrent delivery of the same submission won
@@ -38,14 +39,111 @@ class CaseHandling:
     def get_issue(self, issue_id):
         return dump_issue(self.issues.get(issue_id))
 
+    @rpc
+    def list_issues(self, query):
+        """A community's cases, newest first; `before` (a created_at) pages on."""
+        query = load(ListSchema(), query)
+        return [dump_issue(issue) for issue in self.issues.listed(**query)]
+
+    @rpc
+    def find_duplicates(self, query):
+        """Open cases of the same category near a place: what a new reporter may join instead."""
+        query = load(DuplicateQuerySchema(), query)
+        cases = self.issues.open_cases(query["community_id"], query["category"])
+        found = domain.duplicate_candidates(query["category"], query["location"], cases)
+        return [{"id": c["id"], "title": c["title"], "status": c["status"],
+                 "created_at": c["created_at"].isoformat()} for c in found[:10]]
+
+    @rpc
+    def join_issue(self, payload):
+        """"Me too": the account follows an open case and is told of every step."""
+        data = load(JoinSchema(), payload)
+        issue = self.issues.get(data["issue_id"], data["community_id"])
+        if data["account_id"] in issue.follower_ids:
+            return dump_issue(issue)
+        if issue.status not in domain.OPEN:
+            raise IllegalMove(str(issue.id), issue.status, "joined")
+        followers = domain.add_followers(issue.follower_ids, data["account_id"])
+        return dump_issue(self._note_only(issue, "joined", data["account_id"], follower_ids=followers))
+
+    @rpc
+    def accept_issue(self, payload):
+        data, issue = self._load(MoveSchema(), payload)
+        return dump_issue(self._move(issue, domain.ACCEPTED, "accepted", data["actor_id"], data["note"],
+                                     responded_at=issue.responded_at or utcnow()))
+
+    @rpc
+    def reject_issue(self, payload):
+        """Reject with a reason the resident sees."""
+        data, issue = self._load(ReasonedMoveSchema(), payload)
+        return dump_issue(self._move(issue, domain.REJECTED, "rejected", data["actor_id"], data["note"],
+                                     rejection_reason=data["note"], responded_at=issue.responded_at or utcnow()))
+
+    @rpc
+    def assign_issue(self, payload):
+        """Assign to a party and handler group (by default the routing table's); again = reassign, with a reason."""
+        data, issue = self._load(AssignSchema(), payload)
+        reassign = issue.status == domain.ASSIGNED
+        if reassign and not data["note"]:
+            raise InvalidInput({"note": ["A reassignment needs a reason."]})
+        route = domain.route(self.issues.routes(issue.community_id), issue.category, issue.location.grid_id)
+        party = data["party"] or route.party
+        group = data["handler_group"] or (route.handler_group if party == route.party else domain.DEFAULT_GROUP[party])
+        return dump_issue(self._move(issue, domain.ASSIGNED, "reassigned" if reassign else "assigned",
+                                     data["actor_id"], data["note"], party=party, handler_group=group))
+
+    @rpc
+    def start_issue(self, payload):
+        data, issue = self._load(MoveSchema(), payload)
+        return dump_issue(self._move(issue, domain.IN_PROGRESS, "started", data["actor_id"], data["note"]))
+
+    @rpc
+    def resolve_issue(self, payload):
+        data, issue = self._load(MoveSchema(), payload)
+        if open_items := self.issues.open_action_items(str(issue.id)):
+            raise Conflict("the case's action items are not all done", issue_id=str(issue.id),
+                           open_action_items=open_items)
+        return dump_issue(self._move(issue, domain.RESOLVED, "resolved", data["actor_id"], data["note"],
+                                     resolved_at=utcnow()))
+
+    @rpc
+    def close_issue(self, payload):
+        data, issue = self._load(MoveSchema(), payload)
+        return dump_issue(self._move(issue, domain.CLOSED, "closed", data["actor_id"], data["note"]))
+
+    @rpc
+    def reopen_issue(self, payload):
+        data, issue = self._load(ReasonedMoveSchema(), payload)
+        return dump_issue(self._move(issue, domain.REOPENED, "reopened", data["actor_id"], data["note"],
+                                     reopen_count=issue.reopen_count + 1, resolved_at=None))
+
+    @rpc
+    def merge_issue(self, payload):
+        """Merge a case into another open case of the community; its followers follow that one."""
+        data, issue = self._load(MergeSchema(), payload)
+        target = self.issues.get(data["into_id"], data["community_id"])
+        if target.id == issue.id or target.status not in domain.OPEN:
+            raise IllegalMove(str(target.id), target.status, "merged into")
+        self._move(issue, domain.MERGED, "merged", data["actor_id"], data["note"], merged_into=str(target.id))
+        return dump_issue(self._take_followers(target, issue, data["actor_id"]))
+
+    def _take_followers(self, target, merged, actor_id, attempts=5):
+        """Add the merged case's followers to the target, retrying a slot another move took."""
+        for _ in range(attempts):
+            try:
+                return self._note_only(target, "merged_in", actor_id, note=str(merged.id),
+                                       follower_ids=domain.add_followers(target.follower_ids, *merged.follower_ids))
+            except Conflict:
+                target = self.issues.get(str(target.id))
+        raise Conflict("the merged case's reporters could not be added; merge again", issue_id=str(target.id))
+
+    def _load(self, schema, payload):
+        data = load(schema, payload)
+        return data, self.issues.get(data["issue_id"], data["community_id"])
+
     def _save_reported(self, issue):
         self.outbox.save(issue, self.outbox.event("issue_reported", IssueReportedSchema().load({
             "issue_id": str(issue.id), "community_id": issue.community_id,
             "reporter_id": issue.reporter_id, "category": issue.category, "title": issue.title,
             "building_id": issue.location.building_id, "grid_id": issue.location.grid_id,
         }), subject=str(issue.id)))
-
-
-def dump_issue(issue):
-    return IssueSchema().dump({**issue.to_mongo().to_dict(), "id": str(issue.id),
-                               "location": issue.location.to_mongo().to_dict()})

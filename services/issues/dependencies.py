@@ -1,11 +1,16 @@
 """I/O of the issues service behind a few verbs."""
 from bson import ObjectId
 from bson.errors import InvalidId
+from mongoengine import NotUniqueError
 from nameko.extensions import DependencyProvider
 
 from services.common.store import Store
-from services.issues.exceptions import IssueNotFound
-from services.issues.models import Issue
+from services.issues import domain
+from services.issues.exceptions import ConcurrentMove, IssueNotFound
+from services.issues.models import ActionItem, CaseMove, Issue, OverdueNotice, Rating, RoutingRule, TimeLimit
+
+CASE_FIELDS = ("id", "community_id", "category", "status", "location", "created_at", "respond_by",
+               "resolve_by", "responded_at", "resolved_at", "party", "unreasonable")
 
 
 class IssueRepository:
@@ -16,20 +21,107 @@ class IssueRepository:
         """The issue an earlier delivery of the same submission created, if any."""
         return Issue.objects(submission_key=submission_key).first()
 
-    def get(self, issue_id):
+    def get(self, issue_id, community_id=None):
+        """The issue; NotFound also when it belongs to another community than `community_id`."""
         try:
             issue = Issue.objects(id=ObjectId(issue_id)).first()
-        except InvalidId:
+        except (InvalidId, TypeError):
             issue = None
-        if issue is None:
+        if issue is None or (community_id is not None and issue.community_id != community_id):
             raise IssueNotFound(issue_id)
         return issue
+
+    def claim(self, issue, action, actor_id, at):
+        """Take the case's next timeline slot; of two concurrent moves only one gets it."""
+        seq = domain.next_seq(issue.timeline)
+        try:
+            CaseMove(id=f"{issue.id}:{seq}", issue_id=str(issue.id), action=action,
+                     actor_id=actor_id, at=at).save(force_insert=True)
+        except NotUniqueError:
+            raise ConcurrentMove(str(issue.id)) from None
+
+    def open_action_items(self, issue_id):
+        """Ids of the case's action items not yet done: the case cannot resolve before they are."""
+        return [str(i["_id"]) for i in ActionItem.objects(issue_id=issue_id, done_at=None).only("id").as_pymongo()]
+
+    def routes(self, community_id):
+        return {(r.category, r.grid_id): domain.Route(r.party, r.handler_group)
+                for r in RoutingRule.objects(community_id=community_id)}
+
+    def save_route(self, community_id, category, grid_id, party, handler_group):
+        RoutingRule(id=f"{community_id}:{category}:{grid_id}", community_id=community_id, category=category,
+                    grid_id=grid_id, party=party, handler_group=handler_group).save()
+
+    def limits(self, community_id):
+        return {t.category: domain.Limits(t.respond_hours, t.resolve_working_days)
+                for t in TimeLimit.objects(community_id=community_id)}
+
+    def save_limits(self, community_id, category, respond_hours, resolve_working_days):
+        TimeLimit(id=f"{community_id}:{category}", community_id=community_id, category=category,
+                  respond_hours=respond_hours, resolve_working_days=resolve_working_days).save()
+
+    def open_cases(self, community_id, category):
+        """Open cases of one category, as plain dicts, for the duplicate check."""
+        return [_plain(doc) for doc in Issue.objects(community_id=community_id, category=category,
+                                                     status__in=sorted(domain.OPEN))
+                .only("id", "category", "status", "location", "created_at", "title").as_pymongo()]
+
+    def listed(self, community_id, status=None, category=None, limit=50, before=None):
+        query = {"community_id": community_id}
+        query.update({k: v for k, v in (("status", status), ("category", category)) if v})
+        if before is not None:
+            query["created_at__lt"] = before
+        return list(Issue.objects(**query).order_by("-created_at").limit(limit))
+
+    def open_everywhere(self):
+        """Every case still open, in any community: what the overdue timer checks."""
+        return list(Issue.objects(status__in=sorted(domain.OPEN))
+                    .only("id", "community_id", "status", "respond_by", "resolve_by", "responded_at",
+                          "title", "category", "party", "follower_ids").as_pymongo())
+
+    def overdue_notices(self, issue_ids):
+        """Ids (`<issue>:<limit>`) of the overdue notices already given for these cases."""
+        return {n["_id"] for n in OverdueNotice.objects(issue_id__in=issue_ids).only("id").as_pymongo()}
+
+    def cases(self, community_ids, since=None, until=None):
+        """The facts the rates need of every case of the communities reported in [since, until)."""
+        query = {"community_id__in": list(community_ids)}
+        if since:
+            query["created_at__gte"] = since
+        if until:
+            query["created_at__lt"] = until
+        return [_plain(doc) for doc in Issue.objects(**query).only(*CASE_FIELDS).as_pymongo()]
+
+    def scores(self, community_ids):
+        """Latest round's scores per case id."""
+        latest = {}
+        for r in Rating.objects(community_id__in=list(community_ids)).only("issue_id", "account_id", "round",
+                                                                            "score").as_pymongo():
+            key = (r["issue_id"], r["account_id"])
+            if key not in latest or latest[key]["round"] < r["round"]:
+                latest[key] = r
+        by_case = {}
+        for (issue_id, _), r in latest.items():
+            by_case.setdefault(issue_id, []).append(r["score"])
+        return by_case
+
+
+def _plain(doc):
+    doc["id"] = str(doc.pop("_id"))
+    doc["grid_id"] = (doc.get("location") or {}).get("grid_id")
+    return doc
 
 
 class Issues(DependencyProvider):
     """The service's issue documents, on its own connection."""
 
     store = Store()
+
+    def setup(self):
+        """Create the collections and indexes now: FerretDB may refuse concurrent first inserts into a new collection."""
+        self.store.db
+        for model in (Issue, CaseMove, OverdueNotice, Rating, RoutingRule, TimeLimit, ActionItem):
+            model.ensure_indexes()
 
     def get_dependency(self, worker_ctx):
         return IssueRepository()

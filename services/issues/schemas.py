@@ -45,6 +45,7 @@ class IssueSchema(Schema):
     id = fields.String()
     community_id = fields.String()
     reporter_id = fields.String()
+    follower_ids = fields.List(fields.String())
     category = fields.String()
     title = fields.String()
     description = fields.String()
@@ -52,6 +53,16 @@ class IssueSchema(Schema):
     status = fields.String()
     created_at = fields.AwareDateTime()
     timeline = fields.List(fields.Nested(TimelineEntrySchema))
+    party = fields.String(allow_none=True)
+    handler_group = fields.String(allow_none=True)
+    respond_by = fields.AwareDateTime(allow_none=True)
+    resolve_by = fields.AwareDateTime(allow_none=True)
+    responded_at = fields.AwareDateTime(allow_none=True)
+    resolved_at = fields.AwareDateTime(allow_none=True)
+    rejection_reason = fields.String(allow_none=True)
+    merged_into = fields.String(allow_none=True)
+    reopen_count = fields.Integer()
+    unreasonable = fields.Boolean()
 
 
 class IssueReportedSchema(Schema):
@@ -69,4 +80,71 @@ class IssueReportedSchema(Schema):
     grid_id = fields.String(allow_none=True)
 
 
-EVENT_SCHEMAS = {"issue_reported": IssueReportedSchema}
+class CaseEventSchema(Schema):
+    """`data` of every event about a move of a case (v1): who is told is `follower_ids`."""
+
+    class Meta:
+        unknown = RAISE
+
+    issue_id = fields.String(required=True)
+    community_id = fields.String(required=True)
+    reporter_id = fields.String(required=True)
+    follower_ids = fields.List(fields.String(), required=True)
+    title = fields.String(required=True)
+    category = fields.String(required=True)
+    grid_id = fields.String(allow_none=True)
+    status = fields.String(required=True)
+    previous_status = fields.String(required=True)
+    action = fields.String(required=True)
+    actor_id = fields.String(required=True)
+    note = fields.String(allow_none=True)
+    at = fields.String(required=True)
+    party = fields.String(allow_none=True)
+    handler_group = fields.String(allow_none=True)
+
+
+class IssueAssignedSchema(CaseEventSchema):
+    party = fields.String(required=True)
+    handler_group = fields.String(required=True)
+
+
+class IssueStatusChangedSchema(CaseEventSchema):
+    merged_into = fields.String(allow_none=True)
+
+
+class IssueOverdueSchema(Schema):
+    """`data` of `issue_overdue` (v1): a limit passed; `escalate_to_roles` are told."""
+
+    class Meta:
+        unknown = RAISE
+
+    issue_id = fields.String(required=True)
+    community_id = fields.String(required=True)
+    title = fields.String(required=True)
+    category = fields.String(required=True)
+    limit = fields.String(required=True, validate=validate.OneOf(("respond", "resolve")))
+    due_at = fields.String(required=True)
+    party = fields.String(allow_none=True)
+    follower_ids = fields.List(fields.String(), required=True)
+    escalate_to_roles = fields.List(fields.String(), required=True)
+
+
+class IssueRatedSchema(Schema):
+    """`data` of `issue_rated` (v1)."""
+
+    class Meta:
+        unknown = RAISE
+
+    issue_id = fields.String(required=True)
+    community_id = fields.String(required=True)
+    title = fields.String(required=True)
+    account_id = fields.String(required=True)
+    score = fields.Integer(required=True)
+    reopens = fields.Boolean(required=True)
+    party = fields.String(allow_none=True)
+
+
+EVENT_SCHEMAS = {"issue_reported": IssueReportedSchema, "issue_accepted": CaseEventSchema,
+                 "issue_assigned": IssueAssignedSchema, "issue_status_changed": IssueStatusChangedSchema,
+                 "issue_resolved": CaseEventSchema, "issue_overdue": IssueOverdueSchema,
+                 "issue_rated": IssueRatedSchema}

@@ -3,10 +3,12 @@
 Each area keeps its entrypoints in its own mixin module; this class only composes them.
 """
 from services.issues.assembly import OwnersAssembly
+from services.issues.case_deadlines import CaseDeadlines
+from services.issues.case_ratings import CaseRatings
 from services.issues.cases import CaseHandling
 from services.issues.deliberation import DeliberationHall
 from services.issues.surveys import SurveyTaking
 
 
-class IssuesService(CaseHandling, OwnersAssembly, SurveyTaking, DeliberationHall):
+class IssuesService(CaseHandling, CaseDeadlines, CaseRatings, OwnersAssembly, SurveyTaking, DeliberationHall):
     name = "issues"
