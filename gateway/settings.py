@@ -21,6 +21,8 @@ class Settings:
     relay_interval: float
     outbox_grace: float
     background: bool
+    login_failures: str = "5/900"     # failed logins per login name per window (seconds)
+    address_attempts: str = "60/300"  # logins and registrations per client address per window
 
 
 def load(overrides=None):
@@ -41,6 +43,8 @@ def load(overrides=None):
         relay_interval=float(value("LINLI_RELAY_INTERVAL", config.relay_interval())),
         outbox_grace=float(value("LINLI_OUTBOX_GRACE", config.orphan_grace())),
         background=_flag(value("LINLI_GATEWAY_BACKGROUND", "1")),
+        login_failures=value("LINLI_LOGIN_FAILURES", "5/900"),
+        address_attempts=value("LINLI_ADDRESS_ATTEMPTS", "60/300"),
     )
     if settings.jwt_secret == DEV_JWT_SECRET:
         log.warning("LINLI_JWT_SECRET is not set: using the development secret")

@@ -5,11 +5,12 @@ from flask_smorest import Blueprint
 
 from gateway import runtime
 from gateway.api import BEARER, PREFIX
-from gateway.identity import guard, registration, sessions
+from gateway.identity import guard, registration, sessions, throttle
 from gateway.identity.tokens import REFRESH
 from gateway.schemas.accounts import MeSchema
 from gateway.schemas.auth import LoginSchema, LogoutSchema, RefreshSchema, RegisterSchema, TokensSchema
 from gateway.web import requestid
+from gateway.web.problems import Problem
 
 blp = Blueprint("auth", __name__, url_prefix=f"{PREFIX}/auth", description="Accounts and sessions")
 
@@ -20,6 +21,7 @@ class Register(MethodView):
     @blp.response(201, MeSchema)
     def post(self, data):
         """Register an account with a resident membership of a community"""
+        throttle.check_address("register")
         account, membership = registration.register(runtime.current().outbox, data, requestid.current())
         return {"account": account, "memberships": [membership]}, 201, {"Location": f"{PREFIX}/me"}
 
@@ -30,8 +32,15 @@ class Login(MethodView):
     @blp.response(200, TokensSchema)
     def post(self, data):
         """Log in with a phone number or email and a password"""
-        return sessions.login(runtime.current().tokens, data["login"], data["password"],
-                              request.headers.get("User-Agent"))
+        throttle.check_address("login")
+        throttle.check_login(data["login"])
+        try:
+            return sessions.login(runtime.current().tokens, data["login"], data["password"],
+                                  request.headers.get("User-Agent"))
+        except Problem as refused:
+            if refused.status == 401:
+                throttle.failed_login(data["login"])
+            raise
 
 
 @blp.route("/refresh")

@@ -50,6 +50,7 @@ def stack():
     mongodb = urlunsplit(urlsplit(config.mongodb_uri())._replace(path="/"))  # no database: use the prefix
     os.environ.update({"MONGODB_URI": mongodb, "LINLI_DB_PREFIX": "test_gw_", "AMQP_URI": private_amqp,
                        "LINLI_GATEWAY_BACKGROUND": "0", "LINLI_RPC_TIMEOUT": "2",
+                       "LINLI_ADDRESS_ATTEMPTS": "100000/300",  # every test client is 127.0.0.1
                        "LINLI_JWT_SECRET": "test-secret-" + uuid.uuid4().hex})
     mongo = pymongo.MongoClient(mongodb)
     mongo.drop_database(DATABASE)

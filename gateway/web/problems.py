@@ -17,6 +17,7 @@ TITLES = {
     405: ("method-not-allowed", "Method not allowed"),
     409: ("conflict", "Conflict"),
     415: ("unsupported-media-type", "Unsupported media type"),
+    429: ("too-many-requests", "Too many requests"),
     422: ("invalid-input", "Invalid input"),
     500: ("internal-error", "Internal server error"),
     502: ("bad-gateway", "A service gave an unexpected answer"),

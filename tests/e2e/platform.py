@@ -85,7 +85,7 @@ class Platform:
         return {**os.environ, "AMQP_URI": self.broker.uri, "MONGODB_URI": self.mongodb_uri,
                 "LINLI_DB_PREFIX": self.prefix, "LINLI_SERVICE": name, "LINLI_RETRY_DELAYS": "0.2,0.4",
                 "LINLI_RELAY_INTERVAL": "0.5", "LINLI_RPC_TIMEOUT": "5", "PYTHONUNBUFFERED": "1",
-                "LINLI_FAILPOINTS": "", **extra}
+                "LINLI_FAILPOINTS": "", "LINLI_ADDRESS_ATTEMPTS": "100000/300", **extra}
 
     def run(self, *args):
         """Run a one-shot command (topology, seed) as the platform would."""
