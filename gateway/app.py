@@ -6,10 +6,12 @@ from flask_smorest import Api
 
 from gateway import runtime, settings as gateway_settings
 from gateway.api import announcements, auth, communities, health, issues, me, preferences
+from gateway.api import shifts, volunteers
 from gateway.schemas.fields import ProblemSchema
 from gateway.web import cors, problems, requestid, safety
 
 BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp, announcements.blp, preferences.blp)
+BLUEPRINTS += (volunteers.blp, shifts.blp)
 API_CONFIG = {
     "API_TITLE": "Linli 邻里 gateway",
     "API_VERSION": "v1",

@@ -60,6 +60,14 @@ class Signing:
         return {**dumps.signup(signup, "withdrawn"), "late": late, "promoted": promoted}
 
     @rpc
+    def get_signup(self, signup_id):
+        """One sign-up with its shift's lead, and whether it was withdrawn."""
+        signup = self.rota.signup(signup_id)
+        withdrawn = self.rota.mark(f"{signup.id}:withdrawn") is not None
+        return {**dumps.signup(signup, "withdrawn" if withdrawn else "signed_up"),
+                "lead_id": self.rota.shift(signup.shift_id).lead_id}
+
+    @rpc
     def shift_signups(self, shift_id):
         """The shift's live sign-ups and its waitlist."""
         shift = self.rota.shift(shift_id)

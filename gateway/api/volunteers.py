@@ -1,0 +1,116 @@
+"""Volunteer profiles, skill verification, hours, certificates and recognition."""
+import base64
+
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from gateway import directory, roles, runtime
+from gateway.api import PREFIX, protected, remote
+from gateway.identity import guard
+from gateway.schemas.volunteers import HoursQuerySchema, VolunteerInSchema, YearQuerySchema
+
+blp = Blueprint("volunteers", __name__, url_prefix=f"{PREFIX}/communities/<community_id>",
+                description="Volunteers and their hours")
+
+
+def call(method, *args):
+    return runtime.current().rpc.call("volunteers", method, *args)
+
+
+def me():
+    return str(guard.authenticate().id)
+
+
+def self_or_staff(community_id, account_id):
+    """403 unless the caller is `account_id` (a member) or staff of the community."""
+    if account_id == me():
+        guard.require_role(community_id)
+    else:
+        guard.require_role(community_id, *roles.STAFF)
+
+
+@blp.route("/volunteers")
+class Volunteers(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(VolunteerInSchema)
+    @blp.response(201)
+    def post(self, data, community_id):
+        """Register myself as a volunteer of this community (skills needing verification wait for staff)"""
+        guard.require_role(community_id)
+        return call("register_volunteer", {**data, "community_id": community_id, "account_id": me()}), 201
+
+    @protected(blp)
+    @remote(blp)
+    @blp.response(200)
+    def get(self, community_id):
+        """The community's volunteers: for staff"""
+        guard.require_role(community_id, *roles.STAFF)
+        return {"items": call("list_volunteers", community_id)}
+
+
+@blp.route("/volunteers/<account_id>")
+class Volunteer(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.response(200)
+    def get(self, community_id, account_id):
+        """One volunteer's profile: for the volunteer and staff"""
+        self_or_staff(community_id, account_id)
+        return call("get_volunteer", community_id, account_id)
+
+
+@blp.route("/volunteers/<account_id>/skills/<skill>/verification")
+class Verification(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.response(200)
+    def post(self, community_id, account_id, skill):
+        """Staff confirm a volunteer's skill (licence or certificate seen): it counts from now on"""
+        guard.require_role(community_id, *roles.STAFF)
+        return call("verify_skill", {"community_id": community_id, "account_id": account_id, "skill": skill,
+                                     "verified_by": me()})
+
+
+@blp.route("/hours")
+class Hours(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(HoursQuerySchema, location="query")
+    @blp.response(200)
+    def get(self, query, community_id):
+        """Hours from the ledger, per volunteer, team and period: staff, or a volunteer for themself"""
+        if query["volunteer_id"] != me():
+            guard.require_role(community_id, *roles.STAFF)
+        guard.require_role(community_id)
+        payload = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in query.items()}
+        return call("hours", {**payload, "community_id": community_id})
+
+
+@blp.route("/volunteers/<account_id>/certificate")
+class Certificate(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(YearQuerySchema, location="query")
+    @blp.response(200, content_type="application/pdf")
+    def get(self, query, community_id, account_id):
+        """A year's certificate of service as a PDF"""
+        self_or_staff(community_id, account_id)
+        name = directory.community_or_404(community_id).name
+        answer = call("certificate", community_id, account_id, query["year"], name)
+        return Response(base64.b64decode(answer["pdf"]), mimetype="application/pdf", headers={
+            "Content-Disposition": f'attachment; filename="{answer["filename"]}"'})
+
+
+@blp.route("/recognition")
+class Recognition(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(YearQuerySchema, location="query")
+    @blp.response(200)
+    def get(self, query, community_id):
+        """The community's volunteers by hours served in a year, most first"""
+        guard.require_role(community_id)
+        return {"items": call("recognition", community_id, query["year"])}
+
