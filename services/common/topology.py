@@ -20,7 +20,8 @@ EMITS = {
                    "shift_checked_in", "shift_checked_out", "shift_no_show", "activity_completed"),
     "notifications": ("announcement_published",),
     "issues": ("issue_reported", "issue_accepted", "issue_assigned", "issue_status_changed", "issue_resolved",
-               "issue_overdue", "issue_rated", "vote_opened", "vote_closed", "survey_published"),
+               "issue_overdue", "issue_rated", "joint_meeting_scheduled", "action_item_assigned",
+               "vote_opened", "vote_closed", "survey_published"),
     "bookings": ("booking_requested", "booking_confirmed", "booking_declined", "booking_cancelled",
                  "booking_no_show", "booking_checked_in", "booking_moved", "coupon_claimed", "coupon_redeemed"),
 }
@@ -54,6 +55,7 @@ SUBSCRIPTIONS = (
     Subscription("issues", "action_item_assigned", "volunteers", "on_action_item_assigned"),
     Subscription("gateway", "membership_granted", "issues", "on_membership_granted"),
     Subscription("issues", ALL, "notifications", "on_issues_event"),
+    Subscription("volunteers", "activity_completed", "issues", "on_activity_completed"),
     Subscription("volunteers", ALL, "notifications", "on_volunteers_event"),
     Subscription("bookings", ALL, "notifications", "on_bookings_event"),
     Subscription("volunteers", "shift_signed_up", "bookings", "on_shift_signed_up"),

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 from services.common.dependencies import EventOutbox, RequestContext
 from services.issues import domain
 from services.issues.dependencies import Issues
-from services.issues.exceptions import IllegalMove
+from services.issues.exceptions import Conflict, IllegalMove
 from services.issues.schemas import CaseEventSchema, IssueAssignedSchema, IssueSchema, IssueStatusChangedSchema
 
 EVENTS = {"accepted": ("issue_accepted", CaseEventSchema), "assigned": ("issue_assigned", IssueAssignedSchema),
@@ -22,7 +22,7 @@ class CaseBase:
     outbox = EventOutbox()
     context = RequestContext()
 
-    def _move(self, issue, target, action, actor_id, note=None, **changes):
+    def _case_move(self, issue, target, action, actor_id, note=None, **changes):
         """Check the move, claim the case's next timeline slot, write the case with its event."""
         previous = issue.status
         try:
@@ -42,7 +42,7 @@ class CaseBase:
         self.outbox.save(issue, self.outbox.event(type_, schema().load(data), subject=str(issue.id)))
         return issue
 
-    def _note_only(self, issue, action, actor_id, note=None, **changes):
+    def _case_note(self, issue, action, actor_id, note=None, **changes):
         """A timeline entry that leaves the state as it is (a "me too", a merged-in report)."""
         now = utcnow()
         self.issues.claim(issue, action, actor_id, now)
@@ -51,6 +51,15 @@ class CaseBase:
         issue.timeline = [*issue.timeline, domain.timeline_entry(action, actor_id, issue.status, note, at=now)]
         issue.save()
         return issue
+
+    def _case_note_retrying(self, issue, action, actor_id, note=None, changes=lambda issue: {}, attempts=5):
+        """`_case_note`, reloading the case and trying the next slot when a concurrent move took this one."""
+        for _ in range(attempts):
+            try:
+                return self._case_note(issue, action, actor_id, note, **changes(issue))
+            except Conflict:
+                issue = self.issues.get(str(issue.id))
+        raise Conflict("the case kept changing at the same moment; try again", issue_id=str(issue.id))
 
 
 

@@ -61,12 +61,12 @@ class CaseDeadlines(CaseBase):
             for limit in domain.overdue_limits(case["status"], now, case["respond_by"], case["resolve_by"],
                                                case.get("responded_at") is not None):
                 if f"{case['_id']}:{limit}" not in known:  # a shortcut only: the insert decides
-                    flagged += self._flag(case, limit, now)
+                    flagged += self._case_flag_overdue(case, limit, now)
         if flagged:
             log.info("overdue cases flagged", extra={"count": flagged})
         return flagged
 
-    def _flag(self, case, limit, now):
+    def _case_flag_overdue(self, case, limit, now):
         """Insert the case's one notice for this limit, its event inside; a second insert fails."""
         due = case["respond_by"] if limit == "respond" else case["resolve_by"]
         notice = OverdueNotice(id=f"{case['_id']}:{limit}", issue_id=str(case["_id"]),

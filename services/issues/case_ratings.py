@@ -24,13 +24,13 @@ class CaseRatings(CaseBase):
         if issue.status not in (domain.RESOLVED, domain.CLOSED):
             raise IllegalMove(str(issue.id), issue.status, "rated")
         reopens = domain.reopens_on(data["score"], issue.status, issue.reopen_count)
-        self._save_rating(issue, data, reopens)
+        self._case_save_rating(issue, data, reopens)
         if reopens:
-            issue = self._move(issue, domain.REOPENED, "reopened", data["account_id"],
+            issue = self._case_move(issue, domain.REOPENED, "reopened", data["account_id"],
                                f"rated {data['score']}/5", reopen_count=issue.reopen_count + 1, resolved_at=None)
         return dump_issue(issue)
 
-    def _save_rating(self, issue, data, reopens):
+    def _case_save_rating(self, issue, data, reopens):
         rating = Rating(id=f"{issue.id}:{data['account_id']}:{issue.reopen_count}", issue_id=str(issue.id),
                         community_id=issue.community_id, account_id=data["account_id"],
                         round=issue.reopen_count, score=data["score"], comment=data["comment"], at=utcnow())
@@ -49,7 +49,7 @@ class CaseRatings(CaseBase):
         data = load(ClassifySchema(), payload)
         issue = self.issues.get(data["issue_id"], data["community_id"])
         action = "classified_unreasonable" if data["unreasonable"] else "classified_reasonable"
-        return dump_issue(self._note_only(issue, action, data["actor_id"], data["note"],
+        return dump_issue(self._case_note(issue, action, data["actor_id"], data["note"],
                                           unreasonable=data["unreasonable"]))
 
     @rpc

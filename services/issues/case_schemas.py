@@ -90,3 +90,44 @@ class RatesQuerySchema(Strict):
     by = fields.String(load_default="community", validate=validate.OneOf(domain.DIMENSIONS))
     since = fields.AwareDateTime(load_default=None, allow_none=True)
     until = fields.AwareDateTime(load_default=None, allow_none=True)
+
+
+class PatrolSchema(Strict):
+    days = fields.Integer(required=True, validate=validate.Range(1, 31))
+    people_per_evening = fields.Integer(required=True, validate=validate.Range(1, 20))
+
+
+class ScheduleMeetingSchema(Strict):
+    community_id = Id(required=True)
+    actor_id = Id(required=True)
+    title = fields.String(required=True, validate=validate.Length(min=2, max=120))
+    starts_at = fields.AwareDateTime(required=True)
+    place = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=120))
+    issue_ids = fields.List(Id(), required=True, validate=validate.Length(min=1, max=20))
+    parties = fields.List(fields.String(validate=validate.OneOf(domain.PARTIES)),
+                          load_default=list(domain.PARTIES), validate=validate.Length(min=2, max=3))
+
+
+class MinutesSchema(Strict):
+    meeting_id = Id(required=True)
+    community_id = Id(required=True)
+    actor_id = Id(required=True)
+    minutes = fields.String(required=True, validate=validate.Length(min=1, max=20000))
+
+
+class ActionItemInSchema(Strict):
+    meeting_id = Id(required=True)
+    community_id = Id(required=True)
+    actor_id = Id(required=True)
+    issue_id = Id(required=True)
+    party = fields.String(required=True, validate=validate.OneOf(domain.PARTIES))
+    title = fields.String(required=True, validate=validate.Length(min=2, max=120))
+    due_at = fields.AwareDateTime(required=True)
+    kind = fields.String(load_default="task", validate=validate.OneOf(("task", "patrol")))
+    patrol = fields.Nested(PatrolSchema, load_default=None, allow_none=True)
+
+
+class CompleteItemSchema(Strict):
+    action_item_id = Id(required=True)
+    community_id = Id(required=True)
+    actor_id = Id(required=True)

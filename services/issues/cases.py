@@ -64,80 +64,71 @@ class CaseHandling(CaseBase):
         if issue.status not in domain.OPEN:
             raise IllegalMove(str(issue.id), issue.status, "joined")
         followers = domain.add_followers(issue.follower_ids, data["account_id"])
-        return dump_issue(self._note_only(issue, "joined", data["account_id"], follower_ids=followers))
+        return dump_issue(self._case_note(issue, "joined", data["account_id"], follower_ids=followers))
 
     @rpc
     def accept_issue(self, payload):
-        data, issue = self._load(MoveSchema(), payload)
-        return dump_issue(self._move(issue, domain.ACCEPTED, "accepted", data["actor_id"], data["note"],
+        data, issue = self._case_load(MoveSchema(), payload)
+        return dump_issue(self._case_move(issue, domain.ACCEPTED, "accepted", data["actor_id"], data["note"],
                                      responded_at=issue.responded_at or utcnow()))
 
     @rpc
     def reject_issue(self, payload):
         """Reject with a reason the resident sees."""
-        data, issue = self._load(ReasonedMoveSchema(), payload)
-        return dump_issue(self._move(issue, domain.REJECTED, "rejected", data["actor_id"], data["note"],
+        data, issue = self._case_load(ReasonedMoveSchema(), payload)
+        return dump_issue(self._case_move(issue, domain.REJECTED, "rejected", data["actor_id"], data["note"],
                                      rejection_reason=data["note"], responded_at=issue.responded_at or utcnow()))
 
     @rpc
     def assign_issue(self, payload):
         """Assign to a party and handler group (by default the routing table's); again = reassign, with a reason."""
-        data, issue = self._load(AssignSchema(), payload)
+        data, issue = self._case_load(AssignSchema(), payload)
         reassign = issue.status == domain.ASSIGNED
         if reassign and not data["note"]:
             raise InvalidInput({"note": ["A reassignment needs a reason."]})
         route = domain.route(self.issues.routes(issue.community_id), issue.category, issue.location.grid_id)
         party = data["party"] or route.party
         group = data["handler_group"] or (route.handler_group if party == route.party else domain.DEFAULT_GROUP[party])
-        return dump_issue(self._move(issue, domain.ASSIGNED, "reassigned" if reassign else "assigned",
+        return dump_issue(self._case_move(issue, domain.ASSIGNED, "reassigned" if reassign else "assigned",
                                      data["actor_id"], data["note"], party=party, handler_group=group))
 
     @rpc
     def start_issue(self, payload):
-        data, issue = self._load(MoveSchema(), payload)
-        return dump_issue(self._move(issue, domain.IN_PROGRESS, "started", data["actor_id"], data["note"]))
+        data, issue = self._case_load(MoveSchema(), payload)
+        return dump_issue(self._case_move(issue, domain.IN_PROGRESS, "started", data["actor_id"], data["note"]))
 
     @rpc
     def resolve_issue(self, payload):
-        data, issue = self._load(MoveSchema(), payload)
+        data, issue = self._case_load(MoveSchema(), payload)
         if open_items := self.issues.open_action_items(str(issue.id)):
             raise Conflict("the case's action items are not all done", issue_id=str(issue.id),
                            open_action_items=open_items)
-        return dump_issue(self._move(issue, domain.RESOLVED, "resolved", data["actor_id"], data["note"],
+        return dump_issue(self._case_move(issue, domain.RESOLVED, "resolved", data["actor_id"], data["note"],
                                      resolved_at=utcnow()))
 
     @rpc
     def close_issue(self, payload):
-        data, issue = self._load(MoveSchema(), payload)
-        return dump_issue(self._move(issue, domain.CLOSED, "closed", data["actor_id"], data["note"]))
+        data, issue = self._case_load(MoveSchema(), payload)
+        return dump_issue(self._case_move(issue, domain.CLOSED, "closed", data["actor_id"], data["note"]))
 
     @rpc
     def reopen_issue(self, payload):
-        data, issue = self._load(ReasonedMoveSchema(), payload)
-        return dump_issue(self._move(issue, domain.REOPENED, "reopened", data["actor_id"], data["note"],
+        data, issue = self._case_load(ReasonedMoveSchema(), payload)
+        return dump_issue(self._case_move(issue, domain.REOPENED, "reopened", data["actor_id"], data["note"],
                                      reopen_count=issue.reopen_count + 1, resolved_at=None))
 
     @rpc
     def merge_issue(self, payload):
         """Merge a case into another open case of the community; its followers follow that one."""
-        data, issue = self._load(MergeSchema(), payload)
+        data, issue = self._case_load(MergeSchema(), payload)
         target = self.issues.get(data["into_id"], data["community_id"])
         if target.id == issue.id or target.status not in domain.OPEN:
             raise IllegalMove(str(target.id), target.status, "merged into")
-        self._move(issue, domain.MERGED, "merged", data["actor_id"], data["note"], merged_into=str(target.id))
-        return dump_issue(self._take_followers(target, issue, data["actor_id"]))
+        self._case_move(issue, domain.MERGED, "merged", data["actor_id"], data["note"], merged_into=str(target.id))
+        return dump_issue(self._case_note_retrying(target, "merged_in", data["actor_id"], str(issue.id), changes=lambda t: {
+            "follower_ids": domain.add_followers(t.follower_ids, *issue.follower_ids)}))
 
-    def _take_followers(self, target, merged, actor_id, attempts=5):
-        """Add the merged case's followers to the target, retrying a slot another move took."""
-        for _ in range(attempts):
-            try:
-                return self._note_only(target, "merged_in", actor_id, note=str(merged.id),
-                                       follower_ids=domain.add_followers(target.follower_ids, *merged.follower_ids))
-            except Conflict:
-                target = self.issues.get(str(target.id))
-        raise Conflict("the merged case's reporters could not be added; merge again", issue_id=str(target.id))
-
-    def _load(self, schema, payload):
+    def _case_load(self, schema, payload):
         data = load(schema, payload)
         return data, self.issues.get(data["issue_id"], data["community_id"])
 

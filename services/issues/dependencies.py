@@ -6,8 +6,8 @@ from nameko.extensions import DependencyProvider
 
 from services.common.store import Store
 from services.issues import domain
-from services.issues.exceptions import ConcurrentMove, IssueNotFound
-from services.issues.models import ActionItem, CaseMove, Issue, OverdueNotice, Rating, RoutingRule, TimeLimit
+from services.issues.exceptions import ConcurrentMove, IssueNotFound, NotFound
+from services.issues.models import ActionItem, CaseMove, JointMeeting, Issue, OverdueNotice, Rating, RoutingRule, TimeLimit
 
 CASE_FIELDS = ("id", "community_id", "category", "status", "location", "created_at", "respond_by",
                "resolve_by", "responded_at", "resolved_at", "party", "unreasonable")
@@ -43,6 +43,28 @@ class IssueRepository:
     def open_action_items(self, issue_id):
         """Ids of the case's action items not yet done: the case cannot resolve before they are."""
         return [str(i["_id"]) for i in ActionItem.objects(issue_id=issue_id, done_at=None).only("id").as_pymongo()]
+
+    def meeting(self, meeting_id, community_id):
+        meeting = _by_object_id(JointMeeting, meeting_id)
+        if meeting is None or meeting.community_id != community_id:
+            raise NotFound(f"no joint meeting {meeting_id}", meeting_id=meeting_id)
+        return meeting
+
+    def action_item(self, item_id, community_id=None):
+        item = _by_object_id(ActionItem, item_id)
+        if item is None or (community_id is not None and item.community_id != community_id):
+            raise NotFound(f"no action item {item_id}", action_item_id=item_id)
+        return item
+
+    def action_items(self, issue_id=None, meeting_id=None):
+        query = {k: v for k, v in (("issue_id", issue_id), ("meeting_id", meeting_id)) if v}
+        return list(ActionItem.objects(**query).order_by("due_at"))
+
+    def mark_done(self, item, by, at):
+        """Set the item done once; a second completion changes nothing (same effect, so no race to arbitrate)."""
+        if item.done_at is None:
+            ActionItem.objects(id=item.id, done_at=None).update_one(set__done_at=at, set__done_by=by)
+        return ActionItem.objects(id=item.id).first()
 
     def routes(self, community_id):
         return {(r.category, r.grid_id): domain.Route(r.party, r.handler_group)
@@ -106,6 +128,13 @@ class IssueRepository:
         return by_case
 
 
+def _by_object_id(model, value):
+    try:
+        return model.objects(id=ObjectId(value)).first()
+    except (InvalidId, TypeError):
+        return None
+
+
 def _plain(doc):
     doc["id"] = str(doc.pop("_id"))
     doc["grid_id"] = (doc.get("location") or {}).get("grid_id")
@@ -120,7 +149,7 @@ class Issues(DependencyProvider):
     def setup(self):
         """Create the collections and indexes now: FerretDB may refuse concurrent first inserts into a new collection."""
         self.store.db
-        for model in (Issue, CaseMove, OverdueNotice, Rating, RoutingRule, TimeLimit, ActionItem):
+        for model in (Issue, CaseMove, OverdueNotice, Rating, RoutingRule, TimeLimit, JointMeeting, ActionItem):
             model.ensure_indexes()
 
     def get_dependency(self, worker_ctx):

@@ -1,5 +1,5 @@
 """marshmallow schemas at the issues service's edges."""
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
 
 from services.issues import domain
 
@@ -144,7 +144,61 @@ class IssueRatedSchema(Schema):
     party = fields.String(allow_none=True)
 
 
+class JointMeetingScheduledSchema(Schema):
+    """`data` of `joint_meeting_scheduled` (v1): the three parties meet about these cases."""
+
+    class Meta:
+        unknown = RAISE
+
+    meeting_id = fields.String(required=True)
+    community_id = fields.String(required=True)
+    title = fields.String(required=True)
+    starts_at = fields.String(required=True)
+    place = fields.String(allow_none=True)
+    issue_ids = fields.List(fields.String(), required=True)
+    parties = fields.List(fields.String(), required=True)
+    follower_ids = fields.List(fields.String(), required=True)
+
+
+class PatrolOutSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    days = fields.Integer(required=True)
+    people_per_evening = fields.Integer(required=True)
+
+
+class ActionItemAssignedSchema(Schema):
+    """`data` of `action_item_assigned` (v1), the fixed contract volunteers reads."""
+
+    class Meta:
+        unknown = RAISE
+
+    action_item_id = fields.String(required=True)
+    meeting_id = fields.String(required=True)
+    issue_id = fields.String(required=True)
+    community_id = fields.String(required=True)
+    party = fields.String(required=True)
+    title = fields.String(required=True)
+    due_at = fields.String(required=True)
+    kind = fields.String(required=True, validate=validate.OneOf(("task", "patrol")))
+    patrol = fields.Nested(PatrolOutSchema, required=True, allow_none=True)
+
+
+class ActivityCompletedData(Schema):
+    """Tolerant reader of volunteers' `activity_completed`."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    activity_id = fields.String(required=True)
+    community_id = fields.String(required=True)
+    kind = fields.String(load_default=None, allow_none=True)
+    source = fields.Dict(load_default=None, allow_none=True)
+
+
 EVENT_SCHEMAS = {"issue_reported": IssueReportedSchema, "issue_accepted": CaseEventSchema,
                  "issue_assigned": IssueAssignedSchema, "issue_status_changed": IssueStatusChangedSchema,
                  "issue_resolved": CaseEventSchema, "issue_overdue": IssueOverdueSchema,
-                 "issue_rated": IssueRatedSchema}
+                 "issue_rated": IssueRatedSchema, "joint_meeting_scheduled": JointMeetingScheduledSchema,
+                 "action_item_assigned": ActionItemAssignedSchema}

@@ -7,8 +7,9 @@ from services.issues.case_deadlines import CaseDeadlines
 from services.issues.case_ratings import CaseRatings
 from services.issues.cases import CaseHandling
 from services.issues.deliberation import DeliberationHall
+from services.issues.joint import JointHandling
 from services.issues.surveys import SurveyTaking
 
 
-class IssuesService(CaseHandling, CaseDeadlines, CaseRatings, OwnersAssembly, SurveyTaking, DeliberationHall):
+class IssuesService(CaseHandling, CaseDeadlines, CaseRatings, JointHandling, OwnersAssembly, SurveyTaking, DeliberationHall):
     name = "issues"

@@ -9,6 +9,7 @@ from services.bookings.service import BookingsService
 from services.common import topology
 from services.common.handlers import ReliableEventHandler
 from services.common.membership import MembershipGrantedData
+from services.issues import schemas as issues_readers
 from services.issues.schemas import EVENT_SCHEMAS as ISSUES_EVENTS
 from services.issues.service import IssuesService
 from services.notifications import catalog
@@ -38,6 +39,7 @@ CONSUMED = {
     ("volunteers", "booking_checked_in"): volunteers_readers.BookingCheckedInData,
     ("volunteers", "action_item_assigned"): volunteers_readers.ActionItemAssignedData,
     ("issues", "membership_granted"): MembershipGrantedData,
+    ("issues", "activity_completed"): issues_readers.ActivityCompletedData,
 }
 
 
