@@ -6,13 +6,14 @@ service's logs and events name the same request as the gateway's.
 import json
 import logging
 import threading
+import time
 
 from amqp.exceptions import AMQPError
 from kombu.exceptions import OperationalError
 from nameko.exceptions import BadRequest, RemoteError, RpcTimeout, UnknownService
 from nameko.standalone.rpc import ClusterRpcProxy
 
-from gateway.web import requestid
+from gateway.web import metrics, requestid
 from gateway.web.problems import Problem
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,15 @@ class RpcClient:
 
     def call(self, service, method, *args, **kwargs):
         """`service.method(*args, **kwargs)` over RPC, or a problem (404/409/422/502/503/504)."""
+        started, outcome = time.perf_counter(), "error"
+        try:
+            result = self._call(service, method, *args, **kwargs)
+            outcome = "ok"
+            return result
+        finally:
+            metrics.observe_rpc(service, method, outcome, time.perf_counter() - started)
+
+    def _call(self, service, method, *args, **kwargs):
         try:
             proxy = self._proxy()
             return getattr(getattr(proxy, service), method)(*args, **kwargs)

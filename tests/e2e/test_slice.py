@@ -170,3 +170,9 @@ def test_the_services_stop_cleanly_on_sigterm(platform):
     platform.kill("bookings", signal.SIGTERM)
     platform.start("bookings")
     platform.assert_alive("bookings")
+
+
+def test_the_gateway_is_ready_when_every_service_answers(platform):
+    response = platform.api("GET", "/readyz")
+    assert response.status_code == 200, response.text
+    assert set(response.json()["checks"]) >= {"store", "broker", "issues", "bookings", "volunteers", "notifications"}
