@@ -11,7 +11,7 @@ from services.common.handlers import event_handler
 from services.common.membership import MembershipProjection
 from services.issues import tally, voting
 from services.issues.assembly_dependencies import Votes
-from services.issues.assembly_exceptions import NotEligible, VoteNotOpen, VoteStillOpen
+from services.issues.assembly_exceptions import not_eligible, vote_not_open, vote_still_open
 from services.issues.assembly_models import MembershipVersion, VoteOpening, VoteResult
 from services.issues.assembly_schemas import (BallotInSchema, BallotSchema, CreateVoteSchema,
                                               VoteClosedSchema, VoteOpenedSchema, VoteSchema)
@@ -52,7 +52,7 @@ class OwnersAssembly:
         data = load(BallotInSchema(), payload)
         vote = self._vote_taking_ballots(data)
         if not voting.owns(self.votes.membership(data["account_id"], vote.community_id), data["unit_id"]):
-            raise NotEligible("only an owner of this unit in this community may cast its ballot",
+            raise not_eligible("only an owner of this unit in this community may cast its ballot",
                               unit_id=data["unit_id"])
         return self._insert_ballot(data, cast_by=data["account_id"])
 
@@ -62,7 +62,7 @@ class OwnersAssembly:
         data = load(BallotInSchema(), payload)
         vote = self._vote_taking_ballots(data)
         if not voting.is_staff(self.votes.membership(data["account_id"], vote.community_id)):
-            raise NotEligible("only the community's staff may enter paper ballots")
+            raise not_eligible("only the community's staff may enter paper ballots")
         return self._insert_ballot(data, entered_by=data["account_id"])
 
     @rpc
@@ -89,7 +89,7 @@ class OwnersAssembly:
     def close_vote(self, vote_id, closed_by):
         vote = self.votes.get(vote_id)
         if not voting.closable(vote.closes_at, utcnow()):
-            raise VoteStillOpen(vote_id, (vote.closes_at + voting.CLOSE_GRACE).isoformat())
+            raise vote_still_open(vote_id, (vote.closes_at + voting.CLOSE_GRACE).isoformat())
         self._close_vote(vote, closed_by)
         return self._dump_vote(vote)
 
@@ -105,9 +105,9 @@ class OwnersAssembly:
         vote = self.votes.get(data["vote_id"])
         status = self._vote_status(vote)
         if status != voting.OPEN:
-            raise VoteNotOpen(data["vote_id"], status)
+            raise vote_not_open(data["vote_id"], status)
         if data["unit_id"] not in {u.unit_id for u in vote.units}:
-            raise NotEligible("this unit is not eligible in this vote", unit_id=data["unit_id"])
+            raise not_eligible("this unit is not eligible in this vote", unit_id=data["unit_id"])
         return vote
 
     def _insert_ballot(self, data, **who):

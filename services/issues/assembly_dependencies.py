@@ -6,7 +6,7 @@ from nameko.extensions import DependencyProvider
 
 from services.common import people
 from services.common.store import Store
-from services.issues.assembly_exceptions import BallotAlreadyCast, VoteNotFound
+from services.issues.assembly_exceptions import ballot_already_cast, vote_not_found
 from services.issues.assembly_models import (Ballot, EligibleUnit, MembershipVersion, Vote,
                                              VoteOpening, VoteResult)
 
@@ -22,7 +22,7 @@ class VoteRepository:
         except InvalidId:
             vote = None
         if vote is None:
-            raise VoteNotFound(vote_id)
+            raise vote_not_found(vote_id)
         return vote
 
     def membership(self, account_id, community_id):
@@ -37,7 +37,7 @@ class VoteRepository:
         try:
             return ballot.save(force_insert=True)
         except NotUniqueError:
-            raise BallotAlreadyCast(unit_id, version) from None
+            raise ballot_already_cast(unit_id, version) from None
 
     def ballots(self, vote_id):
         return list(Ballot.objects(vote_id=vote_id).as_pymongo())

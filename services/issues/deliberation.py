@@ -6,7 +6,7 @@ from nameko.rpc import rpc
 from services.common.dependencies import EventOutbox
 from services.common.errors import load
 from services.issues import voting
-from services.issues.assembly_exceptions import NotEligible
+from services.issues.assembly_exceptions import not_eligible
 from services.issues.topic_dependencies import Topics
 from services.issues.topic_schemas import (AnswerInSchema, CommentInSchema, OpenTopicSchema,
                                            TopicOpenedSchema, TopicSchema)
@@ -67,13 +67,13 @@ class DeliberationHall:
         return self._dump_topic(topic)
 
     def _require_hall_staff(self, account_id, community_id):
-        if not voting.is_staff(self.topics.membership(account_id, community_id)):
-            raise NotEligible("only the community's staff may do this in the deliberation hall")
+        if not voting.is_staff(self.topics.membership(account_id, community_id), voting.HALL_STAFF):
+            raise not_eligible("only the community's staff may do this in the deliberation hall")
 
     def _topic_of_member(self, topic_id, account_id):
         topic = self.topics.get(topic_id)
         if not self.topics.membership(account_id, topic.community_id):
-            raise NotEligible("only members of this community may take part in its deliberation hall")
+            raise not_eligible("only members of this community may take part in its deliberation hall")
         return topic
 
     def _dump_topic(self, topic):

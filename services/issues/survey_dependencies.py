@@ -6,7 +6,7 @@ from nameko.extensions import DependencyProvider
 
 from services.common.store import Store
 from services.issues.assembly_dependencies import VoteRepository
-from services.issues.assembly_exceptions import AlreadyAnswered, SurveyNotFound
+from services.issues.assembly_exceptions import already_answered, survey_not_found
 from services.issues.survey_models import Survey, SurveyAnswer
 
 
@@ -22,14 +22,14 @@ class SurveyRepository:
         except InvalidId:
             survey = None
         if survey is None:
-            raise SurveyNotFound(survey_id)
+            raise survey_not_found(survey_id)
         return survey
 
     def insert_answer(self, survey, key, **fields):
         try:
             return SurveyAnswer(id=f"{survey.id}:{key}", survey_id=str(survey.id), **fields).save(force_insert=True)
         except NotUniqueError:
-            raise AlreadyAnswered(str(survey.id), survey.per) from None
+            raise already_answered(str(survey.id), survey.per) from None
 
     def answers(self, survey_id):
         return list(SurveyAnswer.objects(survey_id=survey_id).as_pymongo())

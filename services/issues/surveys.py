@@ -6,7 +6,7 @@ from nameko.rpc import rpc
 from services.common.dependencies import EventOutbox
 from services.common.errors import InvalidInput, load
 from services.issues import surveying
-from services.issues.assembly_exceptions import NotEligible, SurveyClosed
+from services.issues.assembly_exceptions import not_eligible, survey_closed
 from services.issues.survey_dependencies import Surveys
 from services.issues.survey_schemas import (AnswerInSchema, CreateSurveySchema, SurveyPublishedSchema,
                                             SurveySchema)
@@ -66,14 +66,14 @@ class SurveyTaking:
 
     def _respondent_home(self, survey, account_id):
         if survey.closes_at and utcnow() >= survey.closes_at:
-            raise SurveyClosed(str(survey.id))
+            raise survey_closed(str(survey.id))
         home = self.surveys.membership(account_id, survey.community_id)
         if not home:
-            raise NotEligible("only members of this community may answer this survey")
+            raise not_eligible("only members of this community may answer this survey")
         if survey.per == surveying.HOUSEHOLD and not home.get("unit_id"):
-            raise NotEligible("this survey is answered per household: your membership names no home")
+            raise not_eligible("this survey is answered per household: your membership names no home")
         if not surveying.targeted(survey.target, home.get("building_id"), home.get("grid_id")):
-            raise NotEligible("this survey is not addressed to your building or grid")
+            raise not_eligible("this survey is not addressed to your building or grid")
         return home
 
 

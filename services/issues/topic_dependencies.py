@@ -6,7 +6,7 @@ from nameko.extensions import DependencyProvider
 
 from services.common.store import Store
 from services.issues.assembly_dependencies import VoteRepository
-from services.issues.assembly_exceptions import AnswerVersionTaken, TopicNotFound
+from services.issues.assembly_exceptions import answer_version_taken, topic_not_found
 from services.issues.topic_models import Topic, TopicAnswer, TopicComment, TopicSupport
 
 
@@ -22,7 +22,7 @@ class TopicRepository:
         except InvalidId:
             topic = None
         if topic is None:
-            raise TopicNotFound(topic_id)
+            raise topic_not_found(topic_id)
         return topic
 
     def comment(self, **fields):
@@ -42,7 +42,7 @@ class TopicRepository:
             return TopicAnswer(id=f"{topic_id}:{version}", topic_id=topic_id, version=version,
                                **fields).save(force_insert=True)
         except NotUniqueError:
-            raise AnswerVersionTaken(topic_id, version) from None
+            raise answer_version_taken(topic_id, version) from None
 
     def detail(self, topic_id):
         """Supporters, comments (oldest first) and the current answer of a topic."""

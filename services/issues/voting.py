@@ -5,7 +5,9 @@ SCHEDULED, OPEN, CLOSED = "scheduled", "open", "closed"
 # Closing waits this long past the close time, so a ballot accepted a moment before the
 # close time has surely been stored before the tally reads the ballots.
 CLOSE_GRACE = timedelta(seconds=2)
-STAFF = ("social_worker", "community_admin", "pm_staff", "oc_member", "town_admin")
+# Who runs an owners' vote (enters paper ballots, closes it): not property management, a party to it.
+STAFF = ("social_worker", "community_admin", "oc_member")
+HALL_STAFF = ("social_worker", "community_admin", "oc_member", "pm_staff")  # the three parties
 OWNER = "owner"
 
 
@@ -25,8 +27,8 @@ def owns(membership, unit_id):
     return bool(membership) and OWNER in membership.get("roles", ()) and membership.get("unit_id") == unit_id
 
 
-def is_staff(membership):
-    return bool(membership) and bool(set(membership.get("roles", ())) & set(STAFF))
+def is_staff(membership, roles=STAFF):
+    return bool(membership) and bool(set(membership.get("roles", ())) & set(roles))
 
 
 def next_version(replaces):

@@ -62,7 +62,7 @@ CATALOG = {
                           priority=lambda data: data["priority"], channels=lambda data: data["channels"]),)),
 }
 
-SILENT = frozenset({"vote_opened", "vote_closed", "survey_published"})  # issue 3 votes: until notifications gives them notices
+SILENT = frozenset({"vote_opened", "vote_closed", "survey_published", "topic_opened"})  # issue 3 votes: until notifications gives them notices
 SILENT |= {"volunteer_registered", "skill_verified", "shift_scheduled", "shift_signed_up", "shift_withdrawn", "shift_understaffed", "shift_reminder_due", "volunteer_invited", "shift_checked_in", "shift_checked_out", "shift_no_show", "activity_completed"}  # issue 5: until notifications gives them notices
 SILENT |= {"booking_requested", "booking_confirmed", "booking_declined", "booking_cancelled", "booking_no_show", "booking_checked_in", "booking_moved", "coupon_claimed", "coupon_redeemed"}  # issue 4: until notifications gives them notices
 SILENT |= {"issue_accepted", "issue_assigned", "issue_status_changed", "issue_resolved", "issue_overdue", "issue_rated"}  # issue 3 cases: until notifications gives them notices

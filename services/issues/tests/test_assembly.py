@@ -210,5 +210,5 @@ def test_concurrent_first_ballots_for_one_unit_store_exactly_one(call, owner, da
             except RemoteError as err:
                 return err.exc_type
     results = list(eventlet.GreenPool(8).imap(attempt, range(8)))
-    assert sorted(r if isinstance(r, str) else "ok" for r in results) == ["BallotAlreadyCast"] * 7 + ["ok"]
+    assert sorted(r if isinstance(r, str) else "ok" for r in results) == ["Conflict"] * 7 + ["ok"]
     assert database("issues").ballots.count_documents({}) == 1
