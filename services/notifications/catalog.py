@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from services.common import people
-from services.notifications import policy, schemas
+from services.notifications import policy, readers, schemas
 
 STAFF_ROLES = ("social_worker",)
+PARTY_ROLES = {"rc": ("social_worker", "community_admin"), "pm": ("pm_staff",), "oc": ("oc_member",)}
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,38 @@ def holders(*roles):
     return lambda data, members: members.holders(data["community_id"], roles)
 
 
+def everyone_in(key):
+    """The accounts listed under `data[key]` (e.g. a case's followers)."""
+    return lambda data, members: list(data.get(key) or ())
+
+
+def holders_of(key):
+    """Everyone holding one of the roles listed under `data[key]`."""
+    return lambda data, members: members.holders(data["community_id"], data.get(key) or ())
+
+
+def party(key):
+    """The staff of the party (rc, pm, oc) named by `data[key]`, or of each party listed there."""
+    def audience(data, members):
+        named = data.get(key) or ()
+        parties = [named] if isinstance(named, str) else named
+        return members.holders(data["community_id"], [r for p in parties for r in PARTY_ROLES.get(p, ())])
+    return audience
+
+
+def union(*audiences):
+    return lambda data, members: sorted({a for audience in audiences for a in audience(data, members)})
+
+
+def places_or_all(data, members):
+    """Residents of the buildings or grids the event names; all residents if it names none."""
+    spec = {"building_ids": data["building_ids"], "grid_ids": data["grid_ids"]}
+    everyone = people.current(members.model, community_id=data["community_id"])
+    if not (spec["building_ids"] or spec["grid_ids"]):
+        return policy.audience({"roles": ["resident"]}, everyone)
+    return policy.audience(spec, everyone)
+
+
 def named_in(key):
     """The audience an event spells out (an announcement's): people, roles, parties, places."""
     def audience(data, members):
@@ -51,6 +84,14 @@ def about(kind, key):
     return lambda data: {"type": kind, "id": data[key]}
 
 
+def when(test, audience):
+    """`audience` only for events that pass `test`."""
+    return lambda data, members: audience(data, members) if test(data) else []
+
+
+FOLLOWERS = union(person("reporter_id"), everyone_in("follower_ids"))
+
+
 CATALOG = {
     "issue_reported": Notice(
         reader=schemas.IssueReportedData, subject=about("issue", "issue_id"),
@@ -60,10 +101,65 @@ CATALOG = {
         reader=schemas.AnnouncementPublishedData, subject=about("announcement", "announcement_id"),
         messages=(Message("announcement", named_in("audience"), category="announcements",
                           priority=lambda data: data["priority"], channels=lambda data: data["channels"]),)),
+    **{kind: Notice(readers.CaseMoved, about("issue", "issue_id"), (Message("issue_moved.follower", FOLLOWERS),))
+       for kind in ("issue_accepted", "issue_status_changed")},
+    "issue_assigned": Notice(readers.CaseMoved, about("issue", "issue_id"), (
+        Message("issue_assigned.party", party("party")), Message("issue_moved.follower", FOLLOWERS))),
+    "issue_resolved": Notice(readers.CaseMoved, about("issue", "issue_id"), (
+        Message("issue_resolved.follower", FOLLOWERS),)),
+    "issue_overdue": Notice(readers.IssueOverdue, about("issue", "issue_id"), (
+        Message("issue_overdue.staff", union(holders_of("escalate_to_roles"), party("party"))),)),
+    "issue_rated": Notice(readers.IssueRated, about("issue", "issue_id"), (
+        Message("issue_rated.staff", union(holders(*STAFF_ROLES), party("party")), priority=lambda d: "low"),)),
+    "joint_meeting_scheduled": Notice(readers.JointMeeting, about("meeting", "meeting_id"), (
+        Message("joint_meeting.invite", union(party("parties"), everyone_in("follower_ids"))),)),
+    "action_item_assigned": Notice(readers.ActionItem, about("action_item", "action_item_id"), (
+        Message("action_item.party", party("party")),)),
+    "vote_opened": Notice(readers.VoteOpened, about("vote", "vote_id"), (
+        Message("vote_opened.owner", holders("owner"), category="assembly"),)),
+    "vote_closed": Notice(readers.VoteClosed, about("vote", "vote_id"), (
+        Message("vote_closed.owner", holders("owner"), category="assembly"),)),
+    "survey_published": Notice(readers.SurveyPublished, about("survey", "survey_id"), (
+        Message("survey_published.resident", places_or_all, category="surveys", priority=lambda d: "low"),)),
+    "topic_opened": Notice(readers.TopicOpened, about("topic", "topic_id"), (
+        Message("topic_opened.resident", holders("resident"), category="deliberation", priority=lambda d: "low"),)),
+    "booking_requested": Notice(readers.Booking, about("booking", "booking_id"), (
+        Message("booking_requested.staff", holders(*STAFF_ROLES), category="bookings"),)),
+    "booking_confirmed": Notice(readers.Booking, about("booking", "booking_id"), (
+        Message("booking_confirmed.booker", person("account_id"), category="bookings"),)),
+    "booking_declined": Notice(readers.BookingEnded, about("booking", "booking_id"), (
+        Message("booking_declined.booker", person("account_id"), category="bookings"),)),
+    "booking_cancelled": Notice(readers.BookingEnded, about("booking", "booking_id"), (
+        Message("booking_cancelled.booker", person("account_id"), category="bookings"),
+        Message("booking_cancelled.volunteer", person("volunteer_id"), category="volunteering"))),
+    "booking_no_show": Notice(readers.BookingEnded, about("booking", "booking_id"), (
+        Message("booking_no_show.booker", person("account_id"), category="bookings"),)),
+    "booking_moved": Notice(readers.BookingMoved, about("booking", "booking_id"), (
+        Message("booking_moved.booker", person("account_id"), category="bookings"),)),
+    "coupon_claimed": Notice(readers.Coupon, about("coupon", "coupon_id"), (
+        Message("coupon_claimed.holder", person("account_id"), category="coupons", priority=lambda d: "low"),)),
+    "coupon_redeemed": Notice(readers.Coupon, about("coupon", "coupon_id"), (
+        Message("coupon_redeemed.holder", person("account_id"), category="coupons", priority=lambda d: "low"),)),
+    "skill_verified": Notice(readers.SkillVerified, about("volunteer", "volunteer_id"), (
+        Message("skill_verified.volunteer", person("volunteer_id"), category="volunteering"),)),
+    "shift_signed_up": Notice(readers.ShiftForVolunteer, about("shift", "shift_id"), (
+        Message("shift_signed_up.volunteer", person("volunteer_id"), category="volunteering"),)),
+    "shift_withdrawn": Notice(readers.ShiftWithdrawn, about("shift", "shift_id"), (
+        Message("shift_withdrawn.staff", when(lambda d: d["late"], holders(*STAFF_ROLES)), category="volunteering"),)),
+    "shift_understaffed": Notice(readers.ShiftUnderstaffed, about("shift", "shift_id"), (
+        Message("shift_understaffed.staff", union(holders(*STAFF_ROLES), person("lead_id")), category="volunteering"),)),
+    "shift_reminder_due": Notice(readers.ShiftInvite, about("shift", "shift_id"), (
+        Message("shift_reminder.volunteer", person("volunteer_id"), category="volunteering"),)),
+    "volunteer_invited": Notice(readers.ShiftInvite, about("shift", "shift_id"), (
+        Message("volunteer_invited.volunteer", person("volunteer_id"), category="volunteering"),)),
+    "shift_checked_out": Notice(readers.ShiftDone, about("shift", "shift_id"), (
+        Message("shift_checked_out.volunteer", person("volunteer_id"), category="volunteering", priority=lambda d: "low"),)),
+    "shift_no_show": Notice(readers.ShiftMissed, about("shift", "shift_id"), (
+        Message("shift_no_show.volunteer", person("volunteer_id"), category="volunteering"),)),
 }
 
-SILENT = frozenset({"vote_opened", "vote_closed", "survey_published", "topic_opened"})  # issue 3 votes: until notifications gives them notices
-SILENT |= {"volunteer_registered", "skill_verified", "shift_scheduled", "shift_signed_up", "shift_withdrawn", "shift_understaffed", "shift_reminder_due", "volunteer_invited", "shift_checked_in", "shift_checked_out", "shift_no_show", "activity_completed"}  # issue 5: until notifications gives them notices
-SILENT |= {"booking_requested", "booking_confirmed", "booking_declined", "booking_cancelled", "booking_no_show", "booking_checked_in", "booking_moved", "coupon_claimed", "coupon_redeemed"}  # issue 4: until notifications gives them notices
+# Deliberately tell no one: the projections other services keep, and facts a person already saw.
+SILENT = frozenset({"volunteer_registered", "shift_scheduled", "shift_checked_in", "activity_completed",
+                    "booking_checked_in"})
 SILENT |= {"issue_accepted", "issue_assigned", "issue_status_changed", "issue_resolved", "issue_overdue", "issue_rated"}  # issue 3 cases: until notifications gives them notices
 SILENT |= {"joint_meeting_scheduled", "action_item_assigned"}  # issue 3 joint handling: until notifications gives them notices

@@ -1,5 +1,12 @@
 """Pure rules: who hears of an event, and what they read, in their language."""
 import string
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from services.notifications.templates import TEMPLATES  # noqa: F401  (the defaults, by kind and locale)
+
+LOCAL = ZoneInfo("Asia/Shanghai")
+TIME_FORMAT = {"zh-CN": "%Y年%m月%d日 %H:%M", "en": "%d %b %Y %H:%M"}
 
 DEFAULT_LOCALE = "zh-CN"
 
@@ -12,14 +19,44 @@ CATEGORY_NAMES = {
            "greenery": "greenery", "elevators": "elevators", "other": "other"},
 }
 
-TEMPLATES = {
-    ("issue_reported.staff", "zh-CN"): ("新报事：{title}", "有居民报告了{category}问题，请及时受理。"),
-    ("issue_reported.staff", "en"): ("New report: {title}", "A resident reported a {category} problem. Please accept it."),
-    ("issue_reported.receipt", "zh-CN"): ("已收到您的报事：{title}", "居委会已收到您反映的{category}问题，受理后会通知您。"),
-    ("announcement", "zh-CN"): ("{title}", "{body}"),
-    ("announcement", "en"): ("{title}", "{body}"),
-    ("issue_reported.receipt", "en"): ("We received your report: {title}", "The residents' committee has your {category} report and will tell you when it is accepted."),
+NAMES = {
+    "status": {
+        "zh-CN": {"submitted": "已提交", "accepted": "已受理", "assigned": "已分派", "in_progress": "处理中",
+                  "resolved": "已办结", "closed": "已关闭", "rejected": "未受理", "merged": "已合并", "reopened": "重新办理"},
+        "en": {"submitted": "submitted", "accepted": "accepted", "assigned": "assigned", "in_progress": "in progress",
+               "resolved": "resolved", "closed": "closed", "rejected": "rejected", "merged": "merged", "reopened": "reopened"}},
+    "party": {"zh-CN": {"rc": "居委会", "pm": "物业", "oc": "业委会"},
+              "en": {"rc": "the residents' committee", "pm": "property management", "oc": "the owners' committee"}},
+    "outcome": {"zh-CN": {"passed": "通过", "rejected": "未通过", "no_quorum": "参与人数不足，表决无效"},
+                "en": {"passed": "passed", "rejected": "rejected", "no_quorum": "no quorum, the vote does not count"}},
+    "skill": {"zh-CN": {"hairdressing": "理发", "legal_advice": "法律咨询", "nursing": "护理", "it": "电脑",
+                        "drawing": "绘画", "first_aid": "急救"},
+              "en": {"hairdressing": "hairdressing", "legal_advice": "legal advice", "nursing": "nursing", "it": "IT",
+                     "drawing": "drawing", "first_aid": "first aid"}},
 }
+
+
+def shown(params, locale):
+    """Event fields as a reader sees them: names in their language, times in Shanghai."""
+    params = dict(params)
+    if "category" in params:
+        params["category"] = CATEGORY_NAMES[locale].get(params["category"], params["category"])
+    for key, names in NAMES.items():
+        if isinstance(params.get(key), str):
+            params[key] = names[locale].get(params[key], params[key])
+    for key, value in params.items():
+        if (key.endswith("_at") or key == "valid_until") and isinstance(value, str):
+            params[key] = local_time(value, locale)
+    if isinstance(params.get("seconds"), int):
+        params["minutes"] = params["seconds"] // 60
+    return params
+
+
+def local_time(text, locale):
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(LOCAL).strftime(TIME_FORMAT[locale])
+    except ValueError:
+        return text
 
 
 def locale_of(preferred):
@@ -32,10 +69,9 @@ def render(kind, locale, wording=None, **params):
     `wording` is a community's own (title, body) for the kind, if staff edited it.
     """
     locale = locale_of(locale)
-    if "category" in params:
-        params["category"] = CATEGORY_NAMES[locale].get(params["category"], params["category"])
+    params = shown(params, locale)
     title, body = wording or TEMPLATES[(kind, locale)]
-    return fill(title, params), fill(body, params)
+    return fill(title, params).strip(), fill(body, params).strip()
 
 
 class _Blank(dict):

@@ -1,5 +1,5 @@
 """Preferences, quiet hours, the digest and community templates, on the real broker and store."""
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -51,11 +51,11 @@ def test_held_digest_messages_go_out_as_one_digest_once_due(notifications, house
     household("r20", "b20", email="r20@example.org")
     call(notifications, "set_preferences", "r20", {"channels": {"cases": ["email"]}, "digest": ["cases"]})
     db = database("notifications")
-    for n in range(3):
-        db.deliveries.insert_one({
-            "_id": f"e{n}:r20:email", "account_id": "r20", "community_id": "c1", "channel": "email",
-            "address": "r20@example.org", "title": f"低优先级消息{n}", "body": "", "event_id": f"e{n}",
-            "status": "held", "attempts": 0, "due_at": datetime.now(timezone.utc), "created_at": datetime.now(timezone.utc)})
+    soon = datetime.now(timezone.utc) + timedelta(seconds=1)  # all three are in place before any is due
+    db.deliveries.insert_many([{
+        "_id": f"e{n}:r20:email", "account_id": "r20", "community_id": "c1", "channel": "email",
+        "address": "r20@example.org", "title": f"低优先级消息{n}", "body": "", "event_id": f"e{n}",
+        "status": "held", "attempts": 0, "due_at": soon, "created_at": datetime.now(timezone.utc)} for n in range(3)])
     wait_until(lambda: len(smtp.messages()) == 1, timeout=10)
     to, subject, body = smtp.messages()[0]
     assert "3" in subject and all(f"低优先级消息{n}" in body for n in range(3))
