@@ -1,7 +1,7 @@
 """Gateway tests. What is real, and what is not.
 
 Real: the MongoDB-wire store at MONGODB_URI (FerretDB locally), in the database
-`test_gw_gateway` (LINLI_DB_PREFIX=test_gw_), dropped before and after the session;
+`test_gw<random>_gateway` (its own prefix, so parallel runs never share it), dropped afterwards;
 RabbitMQ at AMQP_URI, in a throwaway virtual host made through the management API
 (LINLI_RABBIT_MANAGEMENT, default port 15672 of the AMQP host) so that test events never
 reach the services' queues (deleted afterwards); the pika publisher, the outbox, argon2,
@@ -26,7 +26,8 @@ from gateway.tests import broker
 from services.common import config
 
 PASSWORD = "quiet-courtyard-42"
-DATABASE = "test_gw_gateway"
+PREFIX = f"test_gw{uuid.uuid4().hex[:8]}_"
+DATABASE = PREFIX + "gateway"
 
 
 def _assert_not_monkey_patched():
@@ -48,7 +49,7 @@ def stack():
         pytest.exit(f"the gateway tests need RabbitMQ's management API (LINLI_RABBIT_MANAGEMENT) "
                      f"to make a private vhost: {exc}", returncode=1)
     mongodb = urlunsplit(urlsplit(config.mongodb_uri())._replace(path="/"))  # no database: use the prefix
-    os.environ.update({"MONGODB_URI": mongodb, "LINLI_DB_PREFIX": "test_gw_", "AMQP_URI": private_amqp,
+    os.environ.update({"MONGODB_URI": mongodb, "LINLI_DB_PREFIX": PREFIX, "AMQP_URI": private_amqp,
                        "LINLI_GATEWAY_BACKGROUND": "0", "LINLI_RPC_TIMEOUT": "2",
                        "LINLI_ADDRESS_ATTEMPTS": "100000/300",  # every test client is 127.0.0.1
                        "LINLI_JWT_SECRET": "test-secret-" + uuid.uuid4().hex})
