@@ -101,11 +101,14 @@ class Attendance:
                 "volunteer_id": signup.volunteer_id, "title": shift.title}
 
     def _settle(self, shift):
-        """When everyone signed up is out or absent, the shift is done; the last one completes the activity."""
+        """A full (or ended) shift whose people are all out or absent is done; the last one completes the activity."""
         live = {s.id for s in self.rota.live_signups(shift_id=shift.id)}
-        settled = self.rota.marked("out", shift_id=shift.id) | self.rota.marked("no_show", shift_id=shift.id)
-        if not live or not live <= settled or not self.rota.marked("out", shift_id=shift.id) & live:
-            return
+        out = self.rota.marked("out", shift_id=shift.id)
+        settled = out | self.rota.marked("no_show", shift_id=shift.id)
+        full = not domain.missing(shift.needs, self.rota.taken([shift.id]).get(shift.id, {}))
+        over = datetime.now(timezone.utc) >= domain.utc(shift.ends_at)
+        if not (full or over) or not live or not live <= settled or not out & live:
+            return  # people may still sign up, or someone is still on duty
         done = Mark(id=f"{shift.id}:done", kind="done", shift_id=shift.id, activity_id=shift.activity_id,
                     at=datetime.now(timezone.utc))
         self.rota.mark_once(done, self.outbox)
