@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 SCRIPTS := deploy/scripts
 
-.PHONY: help run test stop status setup infra topology seed logs deadletters backup backup-drill
+.PHONY: help run test stop status setup infra topology seed logs deadletters backup backup-drill bench-scale
 
 help: ## show the commands
 	@echo "Linli (邻里): make <command>"
@@ -47,6 +47,9 @@ backup: setup ## dump every service's database to backups/<time>/ (local store; 
 
 backup-drill: infra ## dump, restore into a scratch copy and compare, on the local store
 	@$(PY) -m deploy.backup.dump drill
+
+bench-scale: infra ## measure event throughput of notifications with 1, 2 and 3 replicas (docs/scaling.md)
+	@$(PY) -m bench.scale
 
 deadletters: setup ## list the events that failed every retry
 	@$(PY) -m services.common.deadletters list
