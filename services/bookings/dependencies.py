@@ -30,7 +30,7 @@ class Ledger:
         """The resource, in that community when one is named, else NotFound."""
         found = Resource.objects(id=_object_id(resource_id)).first() if _object_id(resource_id) else None
         if found is None or (community_id is not None and found.community_id != community_id):
-            raise exceptions.ResourceNotFound(resource_id)
+            raise exceptions.resource_not_found(resource_id)
         return found
 
     def resources(self, community_id, kind=None):
@@ -40,7 +40,7 @@ class Ledger:
     def booking(self, booking_id):
         found = Booking.objects(id=_object_id(booking_id)).first() if _object_id(booking_id) else None
         if found is None:
-            raise exceptions.BookingNotFound(booking_id)
+            raise exceptions.booking_not_found(booking_id)
         return found
 
     def bookings(self, **query):
@@ -52,13 +52,13 @@ class Ledger:
     def coupon(self, coupon_id, community_id=None):
         found = Coupon.objects(id=_object_id(coupon_id)).first() if _object_id(coupon_id) else None
         if found is None or (community_id is not None and found.community_id != community_id):
-            raise exceptions.CouponNotFound(coupon_id)
+            raise exceptions.coupon_not_found(coupon_id)
         return found
 
     def claim(self, code):
         found = CouponClaim.objects(id=code).first()
         if found is None:
-            raise exceptions.CouponNotFound(code)
+            raise exceptions.coupon_not_found(code)
         return found
 
     def places(self, community_id, category=None):

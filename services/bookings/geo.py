@@ -5,6 +5,7 @@ EARTH_RADIUS_M = 6_371_000
 WALKING_FACTOR = 1.3  # streets are not straight lines
 WALKING_M_PER_MIN = 75  # about 4.5 km/h, an elderly resident's pace
 LIFE_CIRCLE_MINUTES = 15
+SPACE_37 = (31.2443, 121.3948)  # the 37° service space: where distances start when no point is given
 
 
 def haversine_m(lat1, lng1, lat2, lng2):

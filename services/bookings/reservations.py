@@ -43,14 +43,14 @@ class Reservations:
             domain.check_booking(rules, req["starts_at"], req["ends_at"], utcnow(), req["roles"],
                                  req["quantity"], windows and [(w.starts_at, w.ends_at) for w in windows])
         except domain.Refused as refused:
-            raise exceptions.Refused(refused.field, refused.message) from None
+            raise exceptions.refused(refused.field, refused.message) from None
         booking = new_booking(resource, req, domain.initial_status(rules, req["roles"]))
         limits = self._take_quota(booking, rules)
         try:
             self._claim_time(booking, resource, rules, windows)
         except Taken:
             self.space.limits.release(limits)
-            raise exceptions.SlotTaken(str(resource.id)) from None
+            raise exceptions.slot_taken(str(resource.id)) from None
         try:
             self.outbox.save(booking, self._event(
                 "booking_confirmed" if booking.status == domain.CONFIRMED else "booking_requested", booking))

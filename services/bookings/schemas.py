@@ -2,6 +2,7 @@
 from marshmallow import EXCLUDE, RAISE, Schema, fields, validate, validates_schema, ValidationError
 
 from services.bookings import domain
+from services.bookings.geo import SPACE_37
 
 Id = lambda **kw: fields.String(validate=validate.Length(min=1, max=64), **kw)  # noqa: E731
 HH = r"([01]\d|2[0-3]):[0-5]\d"
@@ -99,8 +100,8 @@ class CreatePlaceSchema(Strict):
 
 class NearbySchema(Strict):
     community_id = Id(required=True)
-    lat = fields.Float(required=True, validate=validate.Range(-90, 90))
-    lng = fields.Float(required=True, validate=validate.Range(-180, 180))
+    lat = fields.Float(load_default=SPACE_37[0], validate=validate.Range(-90, 90))
+    lng = fields.Float(load_default=SPACE_37[1], validate=validate.Range(-180, 180))
     category = fields.String(load_default=None, allow_none=True)
     max_minutes = fields.Float(load_default=15, validate=validate.Range(1, 120))
 

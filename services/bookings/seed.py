@@ -3,6 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 from nameko.rpc import rpc
 
+from services.bookings.geo import SPACE_37
 from services.bookings.models import Coupon, Place, Resource
 from services.bookings.places import LifeCircle
 from services.bookings.resources import Resources
@@ -41,7 +42,7 @@ PLACES = [
     ("transport", "metro", "地铁13号线真北路站", "Metro line 13, Zhenbei Rd", "真北路", "05:30-23:00", 31.2391, 121.4020),
     ("clinic", "district-hospital", "普陀区中心医院", "Putuo district central hospital", "兰溪路164号", "00:00-24:00", 31.2330, 121.4180),
 ]
-CENTRE = (31.2443, 121.3948)  # the 37° space
+CENTRE = SPACE_37
 
 
 class Seeding:
@@ -67,3 +68,26 @@ class Seeding:
                                 "valid_from": now.isoformat(), "valid_until": (now + timedelta(days=90)).isoformat()})
             made["coupons"] += 1
         return made
+
+
+def main():
+    """Seed the running platform's demo community: `python -m services.bookings.seed` after `make run`."""
+    import os
+
+    import requests
+    from nameko.standalone.rpc import ClusterRpcProxy
+
+    from services.common import config
+
+    base = os.environ.get("LINLI_GATEWAY_URL", f"http://127.0.0.1:{os.environ.get('LINLI_GATEWAY_PORT', '8000')}")
+    login = requests.post(f"{base}/api/v1/auth/login", timeout=10,
+                          json={"login": "shop@demo.linli", "password": "linli-demo-2024"}).json()
+    me = requests.get(f"{base}/api/v1/me", headers={"Authorization": f"Bearer {login['access_token']}"},
+                      timeout=10).json()
+    community_id = me["memberships"][0]["community_id"]
+    with ClusterRpcProxy({"AMQP_URI": config.amqp_uri()}, timeout=30) as rpc:
+        print(rpc.bookings.seed_demo(community_id, me["account"]["id"]))
+
+
+if __name__ == "__main__":
+    main()

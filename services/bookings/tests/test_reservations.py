@@ -13,7 +13,7 @@ def test_two_hundred_concurrent_requests_for_ten_places_give_exactly_ten_booking
     lecture = resource("lecture", capacity=10)
     outcomes = fire("request_booking", [(booking(lecture, account=f"r{n}", hours=2),) for n in range(200)])
     statuses = [o["status"] if isinstance(o, dict) else o for o in outcomes]
-    assert statuses.count("confirmed") == 10 and statuses.count("SlotTaken") == 190
+    assert statuses.count("confirmed") == 10 and statuses.count("Conflict") == 190
     db = database("bookings")
     assert db.bookings.count_documents({}) == 10
     assert db.slot_claims.count_documents({}) == 10 * 8  # ten seats × eight quarter hours, nothing half-written

@@ -1,0 +1,184 @@
+"""Stories 3, 4 and 6 through the gateway on the five real processes: the 37° space, Tuesday slots,
+the life-circle guide; and the no-double-booking and coupon-quota guarantees under 200 concurrent calls."""
+import collections
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from icalendar import Calendar
+from kombu import Connection, Exchange, Producer
+
+from gateway.seed import DEMO_PASSWORD, demo_login
+from services.common.envelope import make_event
+from tests.e2e.platform import wait_for
+
+PASSWORD = "Linli-e2e-2024!"
+LOCAL = timezone(timedelta(hours=8))
+
+
+def login(platform, name, password=PASSWORD):
+    response = platform.api("POST", "/api/v1/auth/login", json={"login": name, "password": password})
+    assert response.status_code == 200, response.text
+    return response.json()["access_token"]
+
+
+@pytest.fixture(scope="module")
+def space(platform):
+    """The seeded community with the 37° space seeded by the bookings service, and the demo staff and shop."""
+    [community] = [c for c in platform.api("GET", "/api/v1/communities").json()["items"] if c["name"] == "未来街区"]
+    detail = platform.api("GET", f"/api/v1/communities/{community['id']}").json()
+    shop = login(platform, demo_login("shop"), DEMO_PASSWORD)
+    shop_id = platform.api("GET", "/api/v1/me", token=shop).json()["account"]["id"]
+    with platform.rpc() as rpc:
+        rpc.bookings.seed_demo(community["id"], shop_id)
+    staff = login(platform, demo_login("social_worker"), DEMO_PASSWORD)
+    resources = platform.api("GET", f"/api/v1/communities/{community['id']}/resources", token=staff).json()["items"]
+    return {"id": community["id"], "unit": detail["units"][0], "staff": staff, "shop": shop,
+            "resources": {r["key"]: r for r in resources}}
+
+
+def register(platform, space):
+    phone = "139" + str(uuid.uuid4().int)[:8]
+    response = platform.api("POST", "/api/v1/auth/register", json={
+        "display_name": "居民" + phone[-4:], "phone": phone, "password": PASSWORD,
+        "community_id": space["id"], "unit_id": space["unit"]["id"]})
+    assert response.status_code == 201, response.text
+    return login(platform, phone)
+
+
+def at(days, hour, minute=0):
+    """A Shanghai wall-clock time `days` from today, as ISO 8601."""
+    today = datetime.now(LOCAL).replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return (today + timedelta(days=days)).isoformat()
+
+
+def book(platform, token, space, key, starts, ends, **extra):
+    return platform.api("POST", "/api/v1/bookings", token=token, json={
+        "community_id": space["id"], "resource_id": space["resources"][key]["id"],
+        "starts_at": starts, "ends_at": ends, **extra})
+
+
+def publish_shift(platform, space, kind, volunteer_id, starts, ends):
+    """A shift event exactly as the volunteers service publishes it (exchange volunteers.events)."""
+    event = make_event("volunteers", kind, {
+        "shift_id": "e2e-shift", "activity_id": "e2e-tuesday", "community_id": space["id"],
+        "volunteer_id": volunteer_id, "skill": "hairdressing", "place": "37°便民空间",
+        "starts_at": starts, "ends_at": ends, "activity_kind": "tuesday_service", "late": False})
+    with Connection(platform.broker.uri) as conn:
+        Producer(conn.channel()).publish(event, exchange=Exchange("volunteers.events", type="topic", durable=True),
+                                         routing_key=kind, serializer="json", declare=[
+                                             Exchange("volunteers.events", type="topic", durable=True)])
+
+
+def test_two_hundred_concurrent_bookings_of_ten_places_and_claims_of_fifty_coupons(platform, space):
+    residents = [register(platform, space) for _ in range(20)]
+    lecture = platform.api("POST", f"/api/v1/communities/{space['id']}/resources", token=space["staff"], json={
+        "key": "lecture", "kind": "room", "name": "健康讲座", "rules": {
+            "hours": {d: ["08:00-21:00"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+            "capacity": 10}})
+    assert lecture.status_code == 201, lecture.text
+    space["resources"]["lecture"] = lecture.json()
+    coupon = platform.api("POST", f"/api/v1/communities/{space['id']}/coupons", token=space["shop"], json={
+        "shop_name": "何记早点", "title": "豆浆免费", "quota": 50, "per_resident": 5,
+        "valid_from": at(-1, 8), "valid_until": at(7, 8)}).json()
+    callers = [residents[n % 20] for n in range(200)]
+    with ThreadPoolExecutor(64) as pool:
+        booked = list(pool.map(lambda t: book(platform, t, space, "lecture", at(2, 14), at(2, 16)), callers))
+        claimed = list(pool.map(lambda t: platform.api(
+            "POST", f"/api/v1/communities/{space['id']}/coupons/{coupon['id']}/claim", token=t), callers))
+    for responses, winners, created in ((booked, 10, 201), (claimed, 50, 201)):
+        codes = [r.status_code for r in responses]
+        assert codes.count(created) == winners and codes.count(409) == 200 - winners, collections.Counter(codes).most_common() + [r.text for r in responses if r.status_code not in (201, 409)][:2]
+        assert {r.headers["Content-Type"] for r in responses if r.status_code == 409} == {"application/problem+json"}
+        assert all(r.json()["detail"] for r in responses if r.status_code == 409)
+    db = platform.db("bookings")
+    lecture_id = space["resources"]["lecture"]["id"]
+    assert db.bookings.count_documents({"resource_id": lecture_id}) == 10
+    assert db.slot_claims.count_documents({"resource_id": lecture_id}) == 10 * 8
+    assert db.coupon_claims.count_documents({"coupon_id": coupon["id"]}) == 50
+    assert db.coupon_seats.count_documents({"coupon_id": coupon["id"]}) == 50
+
+
+def test_story_3_film_night_haircut_drill_and_printer_with_a_private_calendar(platform, space):
+    resident, neighbour = register(platform, space), register(platform, space)
+    lounge = book(platform, resident, space, "lounge", at(3, 19), at(3, 21), title="电影之夜")
+    projector = book(platform, resident, space, "projector", at(3, 19), at(3, 21), title="电影之夜")
+    assert [lounge.status_code, lounge.json()["status"], projector.json()["status"]] == [201, "requested", "requested"]
+    for made in (lounge, projector):
+        confirmed = platform.api("POST", f"/api/v1/bookings/{made.json()['id']}/confirm", token=space["staff"], json={})
+        assert confirmed.status_code == 200 and confirmed.json()["status"] == "confirmed"
+    assert book(platform, neighbour, space, "lounge", at(3, 20), at(3, 21)).status_code == 409
+
+    haircut_start, haircut_end = at(4, 9), at(4, 11, 30)
+    assert book(platform, resident, space, "haircut", haircut_start, at(4, 9, 30)).status_code == 422
+    publish_shift(platform, space, "shift_signed_up", "hairdresser-1", haircut_start, haircut_end)
+    path = f"/api/v1/communities/{space['id']}/resources/{space['resources']['haircut']['id']}"
+    wait_for(lambda: platform.api("GET", path, token=resident).json().get("windows"), 20, "the haircut window")
+    haircut = book(platform, resident, space, "haircut", haircut_start, at(4, 9, 30))
+    assert haircut.status_code == 201 and haircut.json()["volunteer_id"] == "hairdresser-1"
+
+    now = datetime.now(LOCAL)
+    start = now.replace(second=0, microsecond=0, minute=now.minute // 15 * 15) + timedelta(minutes=15)
+    if not 8 <= start.hour < 20:
+        start = datetime.fromisoformat(at(1, 9))
+    drill = book(platform, resident, space, "drill", start.isoformat(), (start + timedelta(hours=2)).isoformat())
+    assert drill.status_code == 201, drill.text
+    printer = book(platform, resident, space, "printer", at(1, 10), at(1, 10, 15))
+    assert printer.status_code == 201
+    assert book(platform, neighbour, space, "printer", at(1, 10), at(1, 10, 15)).status_code == 409
+    assert book(platform, neighbour, space, "printer", at(1, 10, 15), at(1, 10, 30)).status_code == 201
+
+    feed = platform.api("GET", "/api/v1/me/calendar", token=resident).json()["url"]
+    ics = platform.api("GET", feed.split(platform.url, 1)[1])
+    assert ics.headers["Content-Type"].startswith("text/calendar")
+    uids = {str(e["uid"]) for e in Calendar.from_ical(ics.text).walk("VEVENT")}
+    assert uids == {f"{r.json()['id']}@linli" for r in (lounge, projector, haircut, drill, printer)}
+
+    cancelled = platform.api("POST", f"/api/v1/bookings/{printer.json()['id']}/cancel", token=resident, json={})
+    assert cancelled.json()["status"] == "cancelled"
+    assert book(platform, neighbour, space, "printer", at(1, 10), at(1, 10, 15)).status_code == 201
+
+
+def test_bad_bookings_get_a_clear_4xx_and_change_nothing(platform, space):
+    resident = register(platform, space)
+    before = platform.db("bookings").slot_claims.count_documents({})
+    cases = [
+        (book(platform, resident, space, "lounge", at(-1, 19), at(-1, 20)), 422, "starts_at"),
+        (book(platform, resident, space, "lounge", at(5, 22), at(5, 23)), 422, "starts_at"),
+        (book(platform, resident, space, "lounge", at(5, 9), at(5, 18)), 422, "ends_at"),
+        (book(platform, resident, space, "party-home", at(5, 9), at(5, 10)), 422, "roles"),
+    ]
+    for response, status, field in cases:
+        assert response.status_code == status, response.text
+        assert response.headers["Content-Type"] == "application/problem+json"
+        assert field in response.json()["errors"]
+    stranger = platform.api("POST", "/api/v1/bookings", token=resident, json={
+        "community_id": "0" * 24, "resource_id": space["resources"]["lounge"]["id"],
+        "starts_at": at(5, 9), "ends_at": at(5, 10)})
+    assert stranger.status_code == 403
+    unknown = platform.api("POST", "/api/v1/bookings", token=resident, json={
+        "community_id": space["id"], "resource_id": "0" * 24, "starts_at": at(5, 9), "ends_at": at(5, 10)})
+    assert unknown.status_code == 404
+    assert platform.db("bookings").slot_claims.count_documents({}) == before
+
+
+def test_story_6_nearby_clinics_and_a_coupon_redeemed_once(platform, space):
+    resident = register(platform, space)
+    clinics = platform.api("GET", f"/api/v1/communities/{space['id']}/places",
+                           params={"category": "clinic"}).json()["items"]
+    assert [p["key"] for p in clinics] == ["changzheng-clinic"] and clinics[0]["walk_minutes"] <= 15
+    geojson = platform.api("GET", f"/api/v1/communities/{space['id']}/places.geojson").json()
+    assert geojson["type"] == "FeatureCollection" and len(geojson["features"]) == 6
+    [coupon] = [c for c in platform.api("GET", f"/api/v1/communities/{space['id']}/coupons", token=resident)
+                .json()["items"] if c["title"] == "早点满10元减3元"]
+    claim = platform.api("POST", f"/api/v1/communities/{space['id']}/coupons/{coupon['id']}/claim", token=resident)
+    assert claim.status_code == 201
+    code = claim.json()["code"]
+    assert platform.api("POST", "/api/v1/coupons/redeem", token=resident, json={"code": code}).status_code == 403
+    redeemed = platform.api("POST", "/api/v1/coupons/redeem", token=space["shop"], json={"code": code})
+    assert redeemed.status_code == 200 and redeemed.json()["redeemed"] is True
+    again = platform.api("POST", "/api/v1/coupons/redeem", token=space["shop"], json={"code": code})
+    assert again.status_code == 409 and again.headers["Content-Type"] == "application/problem+json"
+    mine = platform.api("GET", "/api/v1/me/coupons", token=resident).json()["items"]
+    assert [(c["code"], c["redeemed"]) for c in mine] == [(code, True)]
