@@ -6,7 +6,7 @@ from nameko.rpc import rpc
 from nameko.timer import timer
 
 from services.common.dependencies import EventOutbox
-from services.common.errors import load
+from services.common.errors import InvalidInput, load
 from services.common.handlers import event_handler
 from services.common.membership import MembershipProjection
 from services.issues import tally, voting
@@ -35,6 +35,8 @@ class OwnersAssembly:
     @rpc
     def create_vote(self, payload):
         data = load(CreateVoteSchema(), payload)
+        if data["closes_at"] <= utcnow():
+            raise InvalidInput({"closes_at": ["must be in the future"]})
         units = [{"unit_id": u["unit_id"], "building_id": u["building_id"], "grid_id": u["grid_id"],
                   "area_centi": tally.centi_m2(u["floor_area_m2"])} for u in data.pop("units")]
         vote = self.votes.create(units, **data, created_at=utcnow())
