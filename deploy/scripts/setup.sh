@@ -13,6 +13,14 @@ command -v "$PYTHON3" >/dev/null || die "$PYTHON3 not found: Linli needs Python 
 "$PYTHON3" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || die "$PYTHON3 is $("$PYTHON3" --version 2>&1); Linli needs Python 3.11 or newer (set LINLI_PYTHON3)"
 
+# The volunteers' certificate of service prints Chinese, so it needs a CJK font (Debian's fonts-wqy-zenhei).
+if [[ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc && -z "${LINLI_CJK_FONT:-}" ]] && command -v apt-get >/dev/null; then
+    say "installing Debian's fonts-wqy-zenhei (Chinese text in PDFs)"
+    root=(); [[ "$(id -u)" == 0 ]] || root=(sudo)
+    { "${root[@]}" apt-get update -q && "${root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-wqy-zenhei; } >/dev/null \
+        || warn "could not install fonts-wqy-zenhei: certificates of service need it (or LINLI_CJK_FONT)"
+fi
+
 # A venv whose interpreter no longer runs (moved, or its Python removed) is rebuilt.
 if [[ -d "$VENV" ]] && ! "$PY" -c '' 2>/dev/null; then
     warn "$VENV is broken; recreating it"
