@@ -16,8 +16,8 @@ command -v "$PYTHON3" >/dev/null || die "$PYTHON3 not found: Linli needs Python 
 # The volunteers' certificate of service prints Chinese, so it needs a CJK font (Debian's fonts-wqy-zenhei).
 if [[ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc && -z "${LINLI_CJK_FONT:-}" ]] && command -v apt-get >/dev/null; then
     say "installing Debian's fonts-wqy-zenhei (Chinese text in PDFs)"
-    root=(); [[ "$(id -u)" == 0 ]] || root=(sudo)
-    { "${root[@]}" apt-get update -q && "${root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-wqy-zenhei; } >/dev/null \
+    sudo_cmd=(); [[ "$(id -u)" == 0 ]] || sudo_cmd=(sudo)
+    { "${sudo_cmd[@]}" apt-get update -q && "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-wqy-zenhei; } >/dev/null \
         || warn "could not install fonts-wqy-zenhei: certificates of service need it (or LINLI_CJK_FONT)"
 fi
 
