@@ -5,15 +5,13 @@ from flask import Flask
 from flask_smorest import Api
 
 from gateway import runtime, settings as gateway_settings
-from gateway.api import announcements, auth, communities, health, issues, me, preferences
-from gateway.api import bookings, coupons, places, resources
+from gateway.api import announcements, auth, communities, health, issues, me, preferences, stream
 from gateway.api import shifts, volunteers
 from gateway.api import surveys, topics, votes
 from gateway.schemas.fields import ProblemSchema
 from gateway.web import cors, problems, requestid, safety
 
-BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp, announcements.blp, preferences.blp)
-BLUEPRINTS += (bookings.blp, resources.blp, coupons.blp, places.blp)
+BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp, announcements.blp, preferences.blp, stream.blp)
 BLUEPRINTS += (volunteers.blp, shifts.blp)
 BLUEPRINTS += (votes.blp, surveys.blp, topics.blp)
 API_CONFIG = {

@@ -17,6 +17,7 @@ from services.common.membership import MembershipProjection
 from services.notifications import catalog, domain, policy
 from services.notifications.announcements import Announcements
 from services.notifications.courier import Courier
+from services.notifications.live import LiveHints
 from services.notifications.dependencies import Deliveries, Inboxes, People, Templates
 from services.notifications.models import Delivery, InboxItem, MembershipVersion
 from services.notifications.schemas import AccountRegisteredData, InboxItemSchema, ListInboxSchema
@@ -34,6 +35,7 @@ class NotificationsService(Announcements, Settings):
     templates = Templates()
     deliveries = Deliveries()
     courier = Courier()
+    live = LiveHints()
     outbox = EventOutbox()
     context = RequestContext()
 
@@ -92,7 +94,9 @@ class NotificationsService(Announcements, Settings):
         now = datetime.now(timezone.utc)
         common = dict(account_id=account_id, community_id=community_id, title=title, body=body,
                       subject=subject, event_id=event["id"], created_at=now)
-        self.inbox.deliver(InboxItem(id=domain.item_id(event["id"], account_id), kind=message.kind, **common))
+        item = InboxItem(id=domain.item_id(event["id"], account_id), kind=message.kind, **common)
+        if self.inbox.deliver(item):
+            self.live.push(item)
         priority = message.priority(data)
         for channel in policy.outside_channels(priority, message.category, prefs, contacts):
             if channel in message.channels(data):

@@ -1,8 +1,11 @@
 """Story 5 over HTTP: a water cut for buildings 20–28 reaches exactly those households, in-app and
 by email to a real SMTP server, and staff see who has read it."""
+import json
 import uuid
+from datetime import datetime, timezone
 
 import pytest
+import requests
 from bson import ObjectId
 
 from services.notifications.tests.outside import SmtpServer
@@ -80,3 +83,25 @@ def test_a_water_cut_reaches_exactly_the_named_buildings_and_staff_see_who_read_
     members = platform.db("gateway").memberships
     assert all(str(members.find_one({"account_id": ObjectId(uid)})["building_id"]) in estate["targets"] for uid in read | unread)
     assert platform.api("GET", f"/api/v1/announcements/{announcement['id']}", token=inside[0]["token"]).status_code == 403
+
+
+def test_a_new_inbox_item_reaches_an_open_live_stream_within_a_second(platform, smtp, estate):
+    from gateway.seed import DEMO_PASSWORD, demo_login
+    staff = login(platform, demo_login("social_worker"), DEMO_PASSWORD)
+    listener = resident(platform, estate, 21)
+    wait_for(lambda: platform.db("notifications").recipients.count_documents({"_id": listener["id"]}) == 1,
+             10, "the recipient")
+    stream = requests.get(platform.url + "/api/v1/me/stream", stream=True, timeout=10,
+                          headers={"Authorization": f"Bearer {listener['token']}"})
+    assert stream.status_code == 200 and stream.headers["Content-Type"].startswith("text/event-stream")
+    lines = stream.iter_lines(decode_unicode=True)
+    assert next(lines).startswith("retry:")
+    platform.api("POST", f"/api/v1/communities/{estate['id']}/announcements", token=staff, json={
+        "title": "电梯检修", "body": "21号楼电梯今天下午检修。", "audience": {"account_ids": [listener["id"]]}})
+    hint = next(json.loads(line[len("data: "):]) for line in lines if line.startswith("data: "))
+    arrived = datetime.now(timezone.utc)
+    stream.close()
+    assert hint["title"] == "电梯检修" and hint["account_id"] == listener["id"]
+    assert (arrived - datetime.fromisoformat(hint["created_at"])).total_seconds() < 1.0
+    item = announcements(platform, listener["token"])[0]
+    assert item["id"] == hint["item_id"]
