@@ -28,7 +28,7 @@ class Signing:
         """Take a seat on a shift, else join its waitlist (or 409 `full` with waitlist false)."""
         request = load(SignUpSchema(), payload)
         shift = self.rota.shift(request["shift_id"])
-        skill = request["skill"] or (next(iter(shift.needs)) if len(shift.needs) == 1 else None)
+        skill = request["skill"] or self._only_fitting_skill(shift, request["volunteer_id"])
         if skill not in shift.needs:
             raise InvalidInput({"skill": [f"this shift needs one of {sorted(shift.needs)}"]})
         self._check_rules(shift, request["volunteer_id"], skill)
@@ -82,6 +82,14 @@ class Signing:
         start = datetime.fromisoformat(since) if since else now()
         mine = [s for s in self.rota.live_signups(volunteer_id=volunteer_id) if domain.utc(s.ends_at) > start]
         return [dumps.signup(s) for s in sorted(mine, key=lambda s: s.starts_at)]
+
+    def _only_fitting_skill(self, shift, volunteer_id):
+        """The one seat skill of the shift the volunteer can take, if there is exactly one."""
+        if len(shift.needs) == 1:
+            return next(iter(shift.needs))
+        able = domain.counting_skills(self.rota.volunteer(shift.community_id, volunteer_id).skills)
+        fitting = [skill for skill in shift.needs if skill in able or skill == domain.GENERAL]
+        return fitting[0] if len(fitting) == 1 else None
 
     def _check_rules(self, shift, volunteer_id, skill):
         volunteer = self.rota.volunteer(shift.community_id, volunteer_id)
