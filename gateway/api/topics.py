@@ -5,8 +5,8 @@ from flask_smorest import Blueprint
 from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard
-from gateway.schemas.assembly import (CommentInSchema, TopicAnswerInSchema, TopicInSchema, TopicListSchema,
-                                      TopicSchema)
+from gateway.schemas.assembly import (ClusterListSchema, CommentInSchema, TopicAnswerInSchema, TopicInSchema,
+                                      TopicListSchema, TopicSchema)
 
 blp = Blueprint("topics", __name__, url_prefix=PREFIX, description="Deliberation hall topics")
 HALL_STAFF = (roles.SOCIAL_WORKER, roles.COMMUNITY_ADMIN, roles.OC_MEMBER, roles.PM_STAFF)
@@ -47,6 +47,18 @@ class Topics(MethodView):
         guard.require_role(community.id, *HALL_STAFF)
         topic = rpc("open_topic", {**data, "community_id": str(community.id), "opened_by": me()})
         return topic, 201, {"Location": f"{PREFIX}/topics/{topic['id']}"}
+
+
+@blp.route("/communities/<community_id>/report-clusters")
+class Clusters(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.response(200, ClusterListSchema)
+    def get(self, community_id):
+        """Open reports grouped by category and building, to open a topic from (staff)"""
+        community = directory.community_or_404(community_id)
+        guard.require_role(community.id, *HALL_STAFF)
+        return {"items": rpc("report_clusters", str(community.id))}
 
 
 @blp.route("/topics/<topic_id>")

@@ -142,3 +142,16 @@ class TopicSchema(Schema):
 
 class TopicListSchema(Schema):
     items = fields.List(fields.Nested(TopicSchema))
+
+
+class ClusterSchema(Schema):
+    category = fields.String()
+    building_id = fields.String(allow_none=True)
+    grid_id = fields.String(allow_none=True)
+    count = fields.Integer()
+    issue_ids = fields.List(fields.String())
+    titles = fields.List(fields.String(), metadata={"description": "Up to five report titles"})
+
+
+class ClusterListSchema(Schema):
+    items = fields.List(fields.Nested(ClusterSchema))

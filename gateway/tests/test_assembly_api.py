@@ -58,3 +58,8 @@ def test_a_survey_aimed_at_a_grid_outside_the_community_is_a_422(client, communi
 def test_a_ballot_with_an_unknown_choice_is_a_422(client, resident):
     response = client.post(f"/api/v1/votes/{'0' * 24}/ballots", json={"choice": "maybe"}, headers=resident["headers"])
     assert response.status_code == 422 and "choice" in response.get_json()["errors"]
+
+
+def test_only_staff_see_the_clusters_of_reports(client, community, resident):
+    response = client.get(f"/api/v1/communities/{community['id']}/report-clusters", headers=resident["headers"])
+    assert response.status_code == 403 and response.mimetype == PROBLEM

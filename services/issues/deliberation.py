@@ -5,7 +5,7 @@ from nameko.rpc import rpc
 
 from services.common.dependencies import EventOutbox
 from services.common.errors import load
-from services.issues import voting
+from services.issues import clustering, voting
 from services.issues.assembly_exceptions import not_eligible
 from services.issues.topic_dependencies import Topics
 from services.issues.topic_schemas import (AnswerInSchema, CommentInSchema, OpenTopicSchema,
@@ -41,6 +41,11 @@ class DeliberationHall:
     def list_topics(self, community_id):
         return [TopicSchema(exclude=("comments", "answer", "supporters")).dump(_plain(t))
                 for t in self.topics.of_community(community_id)]
+
+    @rpc
+    def report_clusters(self, community_id, min_size=2):
+        """Open reports grouped by category and building, for staff to open a topic from."""
+        return clustering.clusters(self.topics.open_reports(community_id), max(2, int(min_size)))
 
     @rpc
     def comment_on_topic(self, payload):

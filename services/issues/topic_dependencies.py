@@ -5,8 +5,10 @@ from mongoengine import NotUniqueError
 from nameko.extensions import DependencyProvider
 
 from services.common.store import Store
+from services.issues import domain
 from services.issues.assembly_dependencies import VoteRepository
 from services.issues.assembly_exceptions import answer_version_taken, topic_not_found
+from services.issues.models import Issue
 from services.issues.topic_models import Topic, TopicAnswer, TopicComment, TopicSupport
 
 
@@ -50,6 +52,11 @@ class TopicRepository:
         return {"supporters": TopicSupport.objects(topic_id=topic_id).count(),
                 "comments": list(TopicComment.objects(topic_id=topic_id).order_by("at").as_pymongo()),
                 "answer": answers[-1] if answers else None}
+
+    def open_reports(self, community_id):
+        """The community's open reports, as plain dicts with what clustering needs."""
+        return list(Issue.objects(community_id=community_id, status__in=list(domain.OPEN))
+                    .only("id", "category", "location", "title").as_pymongo())
 
     def of_community(self, community_id):
         return list(Topic.objects(community_id=community_id).order_by("-opened_at"))

@@ -84,3 +84,20 @@ def test_staff_publish_and_revise_the_official_answer_and_plan(call, topic):
 
 def test_topics_are_listed_newest_first(call, topic):
     assert [t["id"] for t in call("list_topics", "c1")] == [topic["id"]]
+
+
+def test_open_reports_of_one_category_in_one_building_are_offered_as_a_cluster(call):
+    from services.issues.tests.test_service import make_report
+    reports = [call("report_issue", make_report(title=f"电瓶车堵楼道 {i}")) for i in range(3)]
+    call("report_issue", make_report(category="noise", title="夜里很吵"))
+    call("report_issue", make_report(location={"building_id": "b9", "grid_id": "g2"}, title="别的楼"))
+    [cluster] = call("report_clusters", "c1")
+    assert cluster["category"] == "non_motor_vehicles" and cluster["building_id"] == "b3"
+    assert sorted(cluster["issue_ids"]) == sorted(r["id"] for r in reports) and cluster["count"] == 3
+
+
+def test_a_single_report_is_not_a_cluster():
+    from services.issues.clustering import clusters
+    reports = [{"_id": i, "category": "parking", "title": "t", "location": {"building_id": "b1"}} for i in range(2)]
+    assert clusters(reports)[0]["count"] == 2
+    assert clusters(reports[:1]) == []
