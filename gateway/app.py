@@ -8,12 +8,14 @@ from gateway import runtime, settings as gateway_settings
 from gateway.api import announcements, auth, communities, health, issues, me, preferences, stream
 from gateway.api import shifts, volunteers
 from gateway.api import surveys, topics, votes
+from gateway.api import cases
 from gateway.schemas.fields import ProblemSchema
 from gateway.web import cors, problems, requestid, safety
 
 BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp, announcements.blp, preferences.blp, stream.blp)
 BLUEPRINTS += (volunteers.blp, shifts.blp)
 BLUEPRINTS += (votes.blp, surveys.blp, topics.blp)
+BLUEPRINTS += (cases.blp,)
 API_CONFIG = {
     "API_TITLE": "Linli 邻里 gateway",
     "API_VERSION": "v1",

@@ -7,10 +7,33 @@ from flask_smorest import Blueprint
 from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard
+from gateway.schemas.cases import (ACTIONS, ActionItemListSchema, CaseListSchema, CaseQuerySchema, CaseSchema,
+                                   ClassificationInSchema, DuplicateListSchema, DuplicateQuerySchema, MoveInSchema,
+                                   RatingInSchema)
 from gateway.schemas.issues import IdempotencySchema, IssueInSchema, IssueSchema
-from gateway.web.problems import Problem
+from gateway.web.problems import Problem, invalid
 
 blp = Blueprint("issues", __name__, url_prefix=f"{PREFIX}/issues", description="Residents' reports")
+CASE_STAFF = (roles.SOCIAL_WORKER, roles.COMMUNITY_ADMIN, roles.PM_STAFF, roles.OC_MEMBER)
+RC_STAFF = (roles.SOCIAL_WORKER, roles.COMMUNITY_ADMIN)
+# action -> (RPC method, the fields of the body it takes, who may do it)
+MOVES = {
+    "accept": ("accept_issue", (), RC_STAFF), "reject": ("reject_issue", (), RC_STAFF),
+    "assign": ("assign_issue", ("party", "handler_group"), RC_STAFF), "merge": ("merge_issue", ("into_id",), RC_STAFF),
+    "start": ("start_issue", (), CASE_STAFF), "resolve": ("resolve_issue", (), CASE_STAFF),
+    "close": ("close_issue", (), RC_STAFF), "reopen": ("reopen_issue", (), RC_STAFF),
+}
+
+
+def rpc(method, *args):
+    return runtime.current().rpc.call("issues", method, *args)
+
+
+def case_of(issue_id, *role_names):
+    """The case, once the caller holds one of `role_names` in its community."""
+    issue = rpc("get_issue", issue_id)
+    guard.require_role(issue["community_id"], *role_names)
+    return issue
 
 
 def _text(value):
@@ -37,6 +60,16 @@ def report_payload(data, reporter_id, idempotency_key=None):
 class Issues(MethodView):
     @protected(blp)
     @remote(blp)
+    @blp.arguments(CaseQuerySchema, location="query")
+    @blp.response(200, CaseListSchema)
+    def get(self, query):
+        """A community's cases, newest first, by status and category (staff)"""
+        guard.require_role(query["community_id"], *CASE_STAFF, roles.TOWN_ADMIN)
+        before = query["before"].isoformat() if query["before"] else None
+        return {"items": rpc("list_issues", {**query, "community_id": str(query["community_id"]), "before": before})}
+
+    @protected(blp)
+    @remote(blp)
     @blp.arguments(IssueInSchema)
     @blp.arguments(IdempotencySchema, location="headers")
     @blp.response(201, IssueSchema)
@@ -52,11 +85,96 @@ class Issues(MethodView):
 class Issue(MethodView):
     @protected(blp)
     @remote(blp)
-    @blp.response(200, IssueSchema)
+    @blp.response(200, CaseSchema)
     def get(self, issue_id):
-        """One report: for its reporter and the staff of its community"""
-        issue = runtime.current().rpc.call("issues", "get_issue", issue_id)
-        mine = issue.get("reporter_id") == str(guard.authenticate().id)
+        """One report: for its reporters and the staff of its community"""
+        issue = rpc("get_issue", issue_id)
+        me = str(guard.authenticate().id)
+        mine = me == issue.get("reporter_id") or me in issue.get("follower_ids", ())
         if not mine and not guard.has_role(issue.get("community_id"), *roles.STAFF):
             raise Problem(403, "Only the reporter and the community's staff may see this report.")
         return issue
+
+
+@blp.route("/duplicates")
+class Duplicates(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(DuplicateQuerySchema, location="query")
+    @blp.response(200, DuplicateListSchema)
+    def get(self, query):
+        """Open cases of the same category near a building: join one ("me too") instead of reporting again"""
+        guard.require_role(query["community_id"])
+        place = directory.locate(query["community_id"], query["building_id"], field_prefix=())
+        return {"items": rpc("find_duplicates", {
+            "community_id": str(query["community_id"]), "category": query["category"],
+            "location": {"building_id": str(place["building_id"])}})}
+
+
+@blp.route("/<issue_id>/actions/<action>")
+class Move(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(MoveInSchema)
+    @blp.response(200, CaseSchema)
+    @blp.alt_response(409, description="The move is not possible from the case's state, or someone moved it first")
+    def post(self, data, issue_id, action):
+        """Move a case: accept, reject, assign, start, resolve, close, reopen or merge (staff)"""
+        if action not in MOVES:
+            raise Problem(404, f"No such action; use one of: {', '.join(ACTIONS)}.")
+        method, fields, allowed = MOVES[action]
+        issue = case_of(issue_id, *allowed)
+        extra = {name: _text(data[name]) for name in fields if data[name] is not None}
+        if action == "merge" and "into_id" not in extra:
+            raise invalid({"into_id": ["Name the case to merge into."]})
+        return rpc(method, {"issue_id": issue["id"], "community_id": issue["community_id"],
+                            "actor_id": str(guard.authenticate().id), "note": data["note"], **extra})
+
+
+@blp.route("/<issue_id>/followers")
+class MeToo(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.response(200, CaseSchema)
+    def post(self, issue_id):
+        """Me too: follow this open case of my community instead of reporting it again"""
+        issue = case_of(issue_id)
+        return rpc("join_issue", {"issue_id": issue["id"], "community_id": issue["community_id"],
+                                  "account_id": str(guard.authenticate().id)})
+
+
+@blp.route("/<issue_id>/rating")
+class Rating(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(RatingInSchema)
+    @blp.response(200, CaseSchema)
+    def post(self, data, issue_id):
+        """Rate the resolution 1–5 (its reporters); 1 or 2 reopens it once"""
+        issue = case_of(issue_id)
+        return rpc("rate_issue", {"issue_id": issue["id"], "community_id": issue["community_id"],
+                                  "account_id": str(guard.authenticate().id), **data})
+
+
+@blp.route("/<issue_id>/classification")
+class Classification(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(ClassificationInSchema)
+    @blp.response(200, CaseSchema)
+    def put(self, data, issue_id):
+        """Mark a report unreasonable (or not): it is then kept out of the rates (rc staff)"""
+        issue = case_of(issue_id, *RC_STAFF)
+        return rpc("classify_issue", {"issue_id": issue["id"], "community_id": issue["community_id"],
+                                      "actor_id": str(guard.authenticate().id), **data})
+
+
+@blp.route("/<issue_id>/action-items")
+class CaseActionItems(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.response(200, ActionItemListSchema)
+    def get(self, issue_id):
+        """The joint meetings' action items about this case (members of its community)"""
+        issue = case_of(issue_id)
+        return {"items": rpc("list_action_items", issue["id"], issue["community_id"])}
