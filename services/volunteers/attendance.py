@@ -63,15 +63,22 @@ class Attendance:
         request, signup, shift = self._act(payload, lead_only=True)
         if self.rota.mark(f"{signup.id}:in") is not None:
             raise Conflict("this volunteer checked in", reason="checked_in")
-        mark = self._mark(signup, "no_show", request, datetime.now(timezone.utc))
+        mark = self._no_show(shift, signup, request["actor_id"])
+        if mark is None:
+            raise Conflict("already recorded", reason="already_recorded")
+        return dumps.mark(mark)
+
+    def _no_show(self, shift, signup, actor_id):
+        """Record a no-show once (by hand or by the sweep); None if it already was."""
+        mark = self._mark(signup, "no_show", {"actor_id": actor_id}, datetime.now(timezone.utc))
         event = self.outbox.event("shift_no_show", events.data(
             "shift_no_show", community_id=shift.community_id, shift_id=shift.id, signup_id=signup.id,
             volunteer_id=signup.volunteer_id, title=shift.title, starts_at=dumps.iso(shift.starts_at)),
             subject=shift.id)
         if not self.rota.mark_once(mark, self.outbox, event):
-            raise Conflict("already recorded", reason="already_recorded")
+            return None
         self._settle(shift)
-        return dumps.mark(mark)
+        return mark
 
     def _act(self, payload, lead_only=False):
         request = load(ActSchema(), payload)

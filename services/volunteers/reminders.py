@@ -1,4 +1,4 @@
-"""The reminder timer: each volunteer hears of a shift the day before and an hour before, once."""
+"""The sweep timer: reminders the day before and an hour before (once each), then no-shows after the end."""
 from datetime import datetime, timedelta, timezone
 
 from nameko.rpc import rpc
@@ -11,10 +11,12 @@ from services.volunteers.models import Mark
 
 SWEEP_SECONDS = 20
 AHEAD = timedelta(hours=24)
+NO_SHOW_AFTER = timedelta(hours=1)
+NO_SHOW_LOOKBACK = timedelta(days=2)  # shifts that started this long ago are still swept
 
 
 class Reminders:
-    """Mixed into VolunteersService; its dependencies are the service's."""
+    """Mixed into VolunteersService (with Attendance for `_no_show`); its dependencies are the service's."""
 
     rota = RotaStore()
     outbox = EventOutbox()
@@ -31,7 +33,17 @@ class Reminders:
         for shift in self.rota.starting(moment, moment + AHEAD):
             sent += self._remind(shift, moment)
             self._warn_if_understaffed(shift, moment)
+        self._record_no_shows(moment)
         return sent
+
+    def _record_no_shows(self, moment):
+        """An hour after a shift ends, whoever never checked in is a no-show (recorded once)."""
+        for shift in self.rota.starting(moment - NO_SHOW_LOOKBACK, moment):
+            if moment < domain.utc(shift.ends_at) + NO_SHOW_AFTER:
+                continue
+            for signup in self.rota.live_signups(shift_id=shift.id):
+                if self.rota.mark(f"{signup.id}:in") is None:
+                    self._no_show(shift, signup, "system")
 
     def _remind(self, shift, moment):
         sent = 0

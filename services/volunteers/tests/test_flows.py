@@ -29,6 +29,20 @@ def test_each_reminder_is_due_once_per_shift_and_volunteer(call, register, make_
     assert (understaffed["missing"], understaffed["reason"]) == ({"nursing": 1}, "starting_soon")
 
 
+def test_the_sweep_records_a_no_show_an_hour_after_the_end_once(call, register, make_activity, tap):
+    register("v1", ["nursing"])
+    register("v2", ["nursing"])
+    shift = make_activity(template=one_shift({"nursing": 2}))["shifts"][0]
+    absent = call("sign_up", {"shift_id": shift["id"], "volunteer_id": "v1"})
+    present = call("sign_up", {"shift_id": shift["id"], "volunteer_id": "v2"})
+    call("check_in", {"signup_id": present["id"], "actor_id": "v2", "at": shift["starts_at"]})
+    later = (datetime.fromisoformat(shift["ends_at"]) + timedelta(hours=2)).isoformat()
+    call("send_due_reminders", later)
+    call("send_due_reminders", later)
+    [no_show] = tap("shift_no_show")
+    assert (no_show["data"]["signup_id"], no_show["data"]["volunteer_id"]) == (absent["id"], "v1")
+
+
 def test_a_served_resident_is_credited_to_the_volunteer_once(volunteers, call, publish, database):
     event = make_event("bookings", "booking_checked_in", {
         "booking_id": "bk-1", "community_id": "c1", "account_id": "r1", "resource_id": "res-1",
