@@ -6,6 +6,7 @@ from flask_smorest import Api
 
 from gateway import runtime, settings as gateway_settings
 from gateway.api import announcements, auth, communities, health, issues, me, preferences, stream
+from gateway.api import bookings, coupons, places, resources
 from gateway.api import shifts, volunteers
 from gateway.api import surveys, topics, votes
 from gateway.api import cases
@@ -13,6 +14,7 @@ from gateway.schemas.fields import ProblemSchema
 from gateway.web import cors, problems, requestid, safety
 
 BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp, announcements.blp, preferences.blp, stream.blp)
+BLUEPRINTS += (bookings.blp, resources.blp, coupons.blp, places.blp)
 BLUEPRINTS += (volunteers.blp, shifts.blp)
 BLUEPRINTS += (votes.blp, surveys.blp, topics.blp)
 BLUEPRINTS += (cases.blp,)
