@@ -14,10 +14,10 @@ KINDS = ("room", "equipment", "service", "printer")
 SERVICE_SKILLS = {"haircut": "hairdressing", "legal_advice": "legal_advice", "blood_pressure": "nursing"}
 
 REQUESTED, CONFIRMED, DECLINED, CANCELLED = "requested", "confirmed", "declined", "cancelled"
-CHECKED_IN, NO_SHOW = "checked_in", "no_show"
+CHECKED_IN, NO_SHOW, RETURNED = "checked_in", "no_show", "returned"
 ACTIVE = (REQUESTED, CONFIRMED)
 STAFF = ("social_worker", "community_admin", "pm_staff", "oc_member", "town_admin")
-FINAL = (DECLINED, CANCELLED, CHECKED_IN, NO_SHOW)
+FINAL = (DECLINED, CANCELLED, NO_SHOW, RETURNED)
 
 
 class Refused(ValueError):
@@ -138,7 +138,7 @@ def check_booking(rules, starts_at, ends_at, now, roles, quantity=1, windows=Non
     if windows is not None:
         if not any(utc(a) <= starts_at and ends_at <= utc(b) for a, b in windows):
             raise Refused("starts_at", "no volunteer is scheduled for this time")
-    elif not within_hours(rules, starts_at, ends_at):
+    elif rules.hours and not within_hours(rules, starts_at, ends_at):  # no hours set: always open
         raise Refused("starts_at", "outside the opening hours")
 
 

@@ -14,7 +14,7 @@ from services.bookings.models import Resource
 from services.bookings.schemas import CreateResourceSchema, RulesSchema
 from services.common.errors import load
 
-SHOWN = (domain.REQUESTED, domain.CONFIRMED, domain.CHECKED_IN)
+SHOWN = (domain.REQUESTED, domain.CONFIRMED, domain.CHECKED_IN, domain.RETURNED)
 
 
 def feed_secret():

@@ -151,6 +151,8 @@ EVENT_SCHEMAS = {
     "booking_no_show": BookingClosedData,
     "booking_checked_in": BookingEventData,
     "booking_moved": BookingMovedData,
+    "loan_returned": BookingEventData,
+    "loan_overdue": BookingEventData,
     "coupon_claimed": CouponEventData,
     "coupon_redeemed": CouponEventData,
 }

@@ -5,6 +5,7 @@ Each area keeps its entrypoints in its own mixin module; this class only compose
 from nameko.rpc import rpc
 
 from services.bookings.coupons import Coupons
+from services.bookings.loans import Loans
 from services.bookings.models import MembershipVersion
 from services.bookings.places import LifeCircle
 from services.bookings.reservations import Reservations
@@ -15,7 +16,7 @@ from services.common.handlers import event_handler
 from services.common.membership import MembershipProjection
 
 
-class BookingsService(Reservations, TuesdayServices, Resources, Coupons, LifeCircle, Seeding):
+class BookingsService(Reservations, Loans, TuesdayServices, Resources, Coupons, LifeCircle, Seeding):
     name = "bookings"
 
     members = MembershipProjection(MembershipVersion)

@@ -23,7 +23,8 @@ EMITS = {
                "issue_overdue", "issue_rated", "joint_meeting_scheduled", "action_item_assigned",
                "vote_opened", "vote_closed", "survey_published", "topic_opened"),
     "bookings": ("booking_requested", "booking_confirmed", "booking_declined", "booking_cancelled",
-                 "booking_no_show", "booking_checked_in", "booking_moved", "coupon_claimed", "coupon_redeemed"),
+                 "booking_no_show", "booking_checked_in", "booking_moved", "coupon_claimed", "coupon_redeemed",
+                 "loan_returned", "loan_overdue"),
 }
 
 

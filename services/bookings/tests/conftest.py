@@ -11,10 +11,7 @@ from nameko.exceptions import RemoteError
 from nameko.standalone.rpc import ClusterRpcProxy
 from nameko.testing.services import entrypoint_hook
 
-from services.bookings import domain
 from services.bookings.service import BookingsService
-
-EVERY_DAY = {day: ["00:00-24:00"] for day in domain.WEEKDAYS}
 
 
 @pytest.fixture
@@ -51,7 +48,7 @@ def resource(call):
     def resource(key="lounge", kind="room", community_id="c1", **rules):
         return call("create_resource", {"community_id": community_id, "key": key, "kind": kind,
                                         "name": f"测试{key}", "skill": rules.pop("skill", None),
-                                        "rules": {"hours": EVERY_DAY, **rules}})
+                                        "rules": rules})
     return resource
 
 

@@ -62,6 +62,10 @@ def test_opening_hours_are_read_in_shanghai_time_not_utc():
     assert refusal(start=datetime(2026, 12, 2, 1, tzinfo=UTC), end=datetime(2026, 12, 2, 2, tzinfo=UTC)) is None
 
 
+def test_a_resource_without_opening_hours_is_always_open():
+    assert refusal(domain.Rules(), start=local(2026, 12, 2, 23, 45), end=local(2026, 12, 3, 0, 30)) is None
+
+
 def test_a_role_not_allowed_is_refused():
     rules = domain.Rules(hours=OPEN, roles=("volunteer",))
     assert refusal(rules)[0] == "roles"
