@@ -8,7 +8,7 @@ import pika
 import pytest
 
 from tests.e2e.platform import wait_for
-from tests.e2e.test_slice import login, register
+from tests.e2e.test_slice import inbox, login, register
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -102,6 +102,9 @@ def test_tuesday_services_open_slots_remind_and_credit_hours(platform, community
 
     wait_for(lambda: len(tap("shift_reminder_due")) == 3, 45, "the day-before reminders")
     assert {e["data"]["reminder"] for e in tap("shift_reminder_due")} == {"day_before"}
+    nurse_token = team["nursing"][0]
+    wait_for(lambda: any(item["kind"] == "shift_reminder.volunteer" and (item["subject"] or {}).get("id") == shift["id"]
+                         for item in inbox(platform, nurse_token)), 30, "the reminder in the nurse's inbox")
 
     for signup_id in signups.values():
         for step, at in (("check-in", shift["starts_at"]), ("check-out", shift["ends_at"])):
