@@ -47,19 +47,22 @@ def person(platform, estate, staff, unit, roles=("resident",)):
         response = platform.api("PUT", f"/api/v1/communities/{estate['id']}/members/{account_id}/roles",
                                 token=staff["community_admin"], json={"roles": list(roles)})
         assert response.status_code == 200, response.text
-    wait_for(lambda: platform.db("issues").membership_versions.count_documents(
-        {"account_id": account_id, "roles": list(roles)}) >= 1, 15, "the membership in issues")
+    for service in ("issues", "notifications"):
+        wait_for(lambda: platform.db(service).membership_versions.count_documents(
+            {"account_id": account_id, "roles": list(roles)}) >= 1, 15, f"the membership in {service}")
     return token
 
 
 def test_the_parking_survey_gives_a_demand_table_by_building_and_grid(platform, estate, staff):
+    first, second = estate["units"][3][0], estate["units"][8][0]
+    answers = [(person(platform, estate, staff, first), {"cars": 2, "need": "yes"}),
+               (person(platform, estate, staff, second), {"cars": 0, "need": "no", "note": "多装充电桩"})]
     response = platform.api("POST", f"/api/v1/communities/{estate['id']}/surveys", token=staff["social_worker"],
                             json={"title": "居民停车需求分析", "questions": QUESTIONS, "per": "household"})
     assert response.status_code == 201, response.text
     survey = response.json()
-    first, second = estate["units"][3][0], estate["units"][8][0]
-    answers = [(person(platform, estate, staff, first), {"cars": 2, "need": "yes"}),
-               (person(platform, estate, staff, second), {"cars": 0, "need": "no", "note": "多装充电桩"})]
+    for token, _ in answers:  # every resident is asked
+        wait_for(lambda: announced(platform, token, "survey_published.resident", survey["id"]) == 1, 20, "the survey")
     for token, answer in answers:
         response = platform.api("POST", f"/api/v1/surveys/{survey['id']}/answers", token=token, json={"answers": answer})
         assert response.status_code == 201, response.text
@@ -121,3 +124,11 @@ def test_a_special_matter_vote_is_tallied_once_under_article_278(platform, estat
     assert late.status_code == 409
     closed = [e for e in platform.db("issues").vote_results.find_one({"_id": vote["id"]})["outbox"]]
     assert [e["type"] for e in closed] == ["vote_closed"] and closed[0]["data"]["outcome"] == "passed"
+    for token in owners:  # the result is announced to every owner, once
+        wait_for(lambda: announced(platform, token, "vote_closed.owner", vote["id"]) == 1, 20, "the result")
+    assert announced(platform, tenant, "vote_closed.owner", vote["id"]) == 0
+
+
+def announced(platform, token, kind, subject_id):
+    items = platform.api("GET", "/api/v1/me/notifications", token=token, params={"limit": 100}).json()["items"]
+    return sum(1 for i in items if i["kind"] == kind and i["subject"]["id"] == subject_id)
