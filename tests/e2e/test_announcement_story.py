@@ -2,11 +2,16 @@
 by email to a real SMTP server, and staff see who has read it."""
 import json
 import uuid
+from collections import Counter
 from datetime import datetime, timezone
 
 import pytest
 import requests
 from bson import ObjectId
+from kombu import Connection
+
+from services.common import topology
+from services.common.envelope import make_event
 
 from services.notifications.tests.outside import SmtpServer
 from tests.e2e.platform import wait_for
@@ -105,3 +110,29 @@ def test_a_new_inbox_item_reaches_an_open_live_stream_within_a_second(platform, 
     assert (arrived - datetime.fromisoformat(hint["created_at"])).total_seconds() < 1.0
     item = announcements(platform, listener["token"])[0]
     assert item["id"] == hint["item_id"]
+
+
+def test_a_thousand_events_and_two_sigkills_give_exactly_one_item_per_event_and_recipient(platform, smtp, estate):
+    env = {"LINLI_SMTP_PORT": str(smtp.port), "LINLI_DELIVERY_INTERVAL": "0.2"}
+    staff = platform.db("notifications").membership_versions.distinct(
+        "account_id", {"community_id": estate["id"], "roles": "social_worker"})
+    assert staff
+    events = [make_event("issues", "issue_reported", {
+        "issue_id": f"kill-{n}", "community_id": estate["id"], "reporter_id": f"reporter-{n % 7}",
+        "category": "noise", "title": f"噪音 {n}", "building_id": estate["targets"][0], "grid_id": None})
+        for n in range(1000)]
+    with Connection(platform.broker.uri) as conn:
+        producer = conn.Producer()
+        for event in events:
+            producer.publish(event, exchange=topology.event_exchange("issues"), routing_key="issue_reported",
+                             serializer="json", delivery_mode=2)
+    inbox = platform.db("notifications").inbox
+    ours = {"event_id": {"$in": [e["id"] for e in events]}}
+    for threshold in (150, 900):
+        wait_for(lambda: inbox.count_documents(ours) >= threshold, 60, f"{threshold} items")
+        platform.kill("notifications")
+        platform.start("notifications", **env)
+    expected = {(e["id"], who) for e in events for who in [e["data"]["reporter_id"], *staff]}
+    wait_for(lambda: inbox.count_documents(ours) >= len(expected), 60, "every item")
+    items = list(inbox.find(ours, {"event_id": 1, "account_id": 1}))
+    assert Counter((i["event_id"], i["account_id"]) for i in items) == Counter(dict.fromkeys(expected, 1))
