@@ -8,7 +8,7 @@ from services.common.store import Store
 from services.volunteers import domain
 from services.volunteers.exceptions import Conflict, Missing
 from services.volunteers.models import (Activity, HoursEntry, Mark, Seat, Shift, Signup, SignupKey,
-                                        Team, Volunteer, Waitlisted)
+                                        SkillVerification, Team, Volunteer, Waitlisted)
 
 
 def insert(document):
@@ -27,10 +27,18 @@ class Rota:
         found = Volunteer.objects(id=f"{community_id}:{account_id}").first()
         if found is None:
             raise Missing("volunteer", account_id)
-        return found
+        return self._with_verifications([found], account_id=account_id)[0]
 
     def volunteers(self, community_id):
-        return list(Volunteer.objects(community_id=community_id))
+        return self._with_verifications(list(Volunteer.objects(community_id=community_id)), community_id=community_id)
+
+    def _with_verifications(self, volunteers, **filters):
+        """Profiles with staff's verifications folded into `skills` (kept apart: a profile is never rewritten for them)."""
+        by_account = {v.account_id: v for v in volunteers}
+        for check in SkillVerification.objects(**filters):
+            if check.account_id in by_account:
+                by_account[check.account_id].skills[check.skill] = {"verified": True}
+        return volunteers
 
     def get(self, model, key, what):
         found = model.objects(id=key).first()

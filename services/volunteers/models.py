@@ -31,6 +31,18 @@ class Volunteer(OutboxDocument):
     meta = {"db_alias": ALIAS, "collection": "volunteers", "indexes": ["community_id"]}
 
 
+class SkillVerification(OutboxDocument):
+    """`<community>:<account>:<skill>`: staff saw the licence; inserted once, never rewritten."""
+
+    id = StringField(primary_key=True)
+    community_id = StringField(required=True)
+    account_id = StringField(required=True)
+    skill = StringField(required=True)
+    verified_by = StringField(required=True)
+    at = DateTimeField(required=True)
+    meta = {"db_alias": ALIAS, "collection": "skill_verifications", "indexes": ["community_id"]}
+
+
 class Team(Document):
     community_id = StringField(required=True)
     name = StringField(required=True)

@@ -8,7 +8,7 @@ from services.common.errors import load
 from services.volunteers import dumps, events
 from services.volunteers.dependencies import RotaStore, insert
 from services.volunteers.exceptions import Conflict
-from services.volunteers.models import Team, Volunteer
+from services.volunteers.models import SkillVerification, Team, Volunteer
 from services.volunteers.schemas import RegisterSchema, TeamSchema, VerifySchema
 
 
@@ -37,13 +37,13 @@ class Profiles:
         """Staff confirm a skill (a licence, a certificate): from now on it counts."""
         request = load(VerifySchema(), payload)
         volunteer = self.rota.volunteer(request["community_id"], request["account_id"])
-        if volunteer.skills.get(request["skill"], {}).get("verified"):
-            return dumps.volunteer(volunteer)
-        volunteer.skills[request["skill"]] = {"verified": True, "verified_by": request["verified_by"],
-                                              "at": datetime.now(timezone.utc)}
-        self.outbox.save(volunteer, self.outbox.event("skill_verified", events.data(
+        check = SkillVerification(id=f"{volunteer.id}:{request['skill']}", at=datetime.now(timezone.utc),
+                                  **request)
+        event = self.outbox.event("skill_verified", events.data(
             "skill_verified", community_id=volunteer.community_id, volunteer_id=volunteer.account_id,
-            skill=request["skill"], verified_by=request["verified_by"]), subject=volunteer.account_id))
+            skill=request["skill"], verified_by=request["verified_by"]), subject=volunteer.account_id)
+        self.rota.mark_once(check, self.outbox, event)  # a second verification changes nothing
+        volunteer.skills[request["skill"]] = {"verified": True}
         return dumps.volunteer(volunteer)
 
     @rpc

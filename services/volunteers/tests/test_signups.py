@@ -133,3 +133,14 @@ def test_only_the_volunteer_or_staff_may_withdraw(call, register, make_activity)
     with pytest.raises(Exception, match="Forbidden|only the volunteer"):
         call("withdraw", {"signup_id": signup["id"], "actor_id": "stranger"})
     assert call("withdraw", {"signup_id": signup["id"], "actor_id": "sw-1", "actor_is_staff": True})
+
+
+def test_a_skill_verified_twice_is_announced_once_and_then_counts(call, register, make_activity, tap):
+    register("v1", ["nursing"], verified=False)
+    for _ in range(2):
+        profile = call("verify_skill", {"community_id": "c1", "account_id": "v1", "skill": "nursing",
+                                        "verified_by": "sw-1"})
+    assert profile["skills"] == {"nursing": {"verified": True}}
+    assert len(tap("skill_verified")) == 1
+    shift = make_activity()["shifts"][0]
+    assert call("sign_up", {"shift_id": shift["id"], "volunteer_id": "v1"})["skill"] == "nursing"
