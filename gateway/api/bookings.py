@@ -74,7 +74,8 @@ for _action, _method, _summary in (
         ("confirm", "confirm_booking", "Approve a requested booking (staff)"),
         ("decline", "decline_booking", "Decline a requested booking with a reason (staff)"),
         ("cancel", "cancel_booking", "Cancel a booking (the resident until the deadline, or staff)"),
-        ("check-in", "check_in_booking", "Check a booking in: staff, or the resident with the booking's code")):
+        ("check-in", "check_in_booking", "Check a booking in: staff, or the resident with the booking's code"),
+        ("return", "return_loan", "Return borrowed equipment (the borrower or staff)")):
     def _view(data, booking_id, _method=_method):
         return act(_method, booking_id, data)
     _view.__name__ = _view.__qualname__ = f"{_method}_view"

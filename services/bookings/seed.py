@@ -10,6 +10,7 @@ from services.bookings.resources import Resources
 
 EVERY_DAY = {day: ["08:00-21:00"] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
 STAFF_AND_VOLUNTEERS = ["volunteer", "building_leader", "grid_leader", "social_worker", "community_admin"]
+LOAN = {"max_minutes": 3 * 24 * 60, "grace_minutes": 60}  # toolbox loans span days: no opening hours
 SESSION = {"min_minutes": 15, "max_minutes": 30, "cancel_hours": 2}
 
 RESOURCES = [
@@ -21,9 +22,9 @@ RESOURCES = [
     {"key": "projector", "kind": "equipment", "name": "投影仪", "name_en": "Projector",
      "rules": {"hours": EVERY_DAY, "max_minutes": 240, "approval": True}},
     {"key": "drill", "kind": "equipment", "name": "工具百宝箱·电钻", "name_en": "Toolbox drill",
-     "rules": {"hours": EVERY_DAY, "max_minutes": 780, "capacity": 2}},
+     "rules": LOAN | {"capacity": 2}},
     {"key": "ladder", "kind": "equipment", "name": "工具百宝箱·人字梯", "name_en": "Toolbox ladder",
-     "rules": {"hours": EVERY_DAY, "max_minutes": 780}},
+     "rules": LOAN},
     {"key": "printer", "kind": "printer", "name": "自助打印机", "name_en": "Self-service printer",
      "rules": {"hours": EVERY_DAY, "max_minutes": 15, "grace_minutes": 5}},
     {"key": "haircut", "kind": "service", "skill": "hairdressing", "name": "相约星期二·义务理发",
