@@ -147,7 +147,7 @@ class Issues(DependencyProvider):
     store = Store()
 
     def setup(self):
-        """Create the collections and indexes now: FerretDB may refuse concurrent first inserts into a new collection."""
+        """Create the collections and indexes at start, not lazily inside the first request that touches them."""
         self.store.db
         for model in (Issue, CaseMove, OverdueNotice, Rating, RoutingRule, TimeLimit, JointMeeting, ActionItem):
             model.ensure_indexes()
