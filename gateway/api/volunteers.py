@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard
-from gateway.schemas.volunteers import HoursQuerySchema, VolunteerInSchema, YearQuerySchema
+from gateway.schemas.volunteers import HoursQuerySchema, TeamInSchema, VolunteerInSchema, YearQuerySchema
 
 blp = Blueprint("volunteers", __name__, url_prefix=f"{PREFIX}/communities/<community_id>",
                 description="Volunteers and their hours")
@@ -114,3 +114,34 @@ class Recognition(MethodView):
         guard.require_role(community_id)
         return {"items": call("recognition", community_id, query["year"])}
 
+
+
+@blp.route("/volunteers/<account_id>/signups")
+class VolunteerSignUps(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.response(200)
+    def get(self, community_id, account_id):
+        """A volunteer's coming shifts: for the volunteer and staff"""
+        self_or_staff(community_id, account_id)
+        return {"items": [s for s in call("my_signups", account_id) if s["community_id"] == community_id]}
+
+
+@blp.route("/teams")
+class Teams(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.response(200)
+    def get(self, community_id):
+        """The community's volunteer teams (a building's, the Tuesday team, a patrol team)"""
+        guard.require_role(community_id)
+        return {"items": call("list_teams", community_id)}
+
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(TeamInSchema)
+    @blp.response(201)
+    def post(self, data, community_id):
+        """Staff form a team; activities may name it, and hours add up per team"""
+        guard.require_role(community_id, *roles.STAFF)
+        return call("create_team", {**data, "community_id": community_id}), 201

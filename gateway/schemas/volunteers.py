@@ -78,12 +78,13 @@ class HoursQuerySchema(PeriodQuerySchema):
     team_id = fields.String(load_default=None, validate=ACCOUNT)
 
 
+class TeamInSchema(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=60))
+    kind = fields.String(required=True, validate=validate.OneOf(("building", "grid", "tuesday_services", "patrol",
+                                                                 "other")))
+    member_ids = fields.List(fields.String(validate=ACCOUNT), load_default=list)
+
+
 class YearQuerySchema(Schema):
     year = fields.Integer(required=True, validate=validate.Range(2000, 2100))
 
-
-class AnySchema(Schema):
-    """The service's answer, passed through (documented in services/volunteers/README.md)."""
-
-    class Meta:
-        unknown = "include"

@@ -110,6 +110,9 @@ def test_tuesday_services_open_slots_remind_and_credit_hours(platform, community
         for step, at in (("check-in", shift["starts_at"]), ("check-out", shift["ends_at"])):
             done = platform.api("POST", f"/api/v1/signups/{signup_id}/{step}", token=staff, json={"at": at})
             assert done.status_code == 201, done.text
+    coming = platform.api("GET", f"/api/v1/communities/{cid}/volunteers/{hairdresser}/signups",
+                          token=team["hairdressing"][0]).json()["items"]
+    assert [s["shift_id"] for s in coming] == [shift["id"]]
     hours = platform.api("GET", f"/api/v1/communities/{cid}/hours", token=staff).json()
     assert (hours["hours"], hours["shifts"]) == (7.5, 3)
     mine = platform.api("GET", f"/api/v1/communities/{cid}/hours", token=team["nursing"][0],
