@@ -23,6 +23,8 @@ class LiveHub:
         self.streams = {}  # account id -> set of queues
         self.lock = threading.Lock()
         self.ready = threading.Event()
+        self.stopping = threading.Event()
+        self.stop_consuming = None
         self.thread = threading.Thread(target=self._run, name="live-hub", daemon=True)
         self.thread.start()
 
@@ -52,14 +54,20 @@ class LiveHub:
             except queue.Full:  # a stalled client; it will catch up from its inbox
                 pass
 
+    def stop(self):
+        self.stopping.set()
+        if self.stop_consuming is not None:
+            self.stop_consuming()
+        self.thread.join(timeout=5)
+
     def _run(self):
-        while True:
+        while not self.stopping.is_set():
             try:
                 self._consume()
             except Exception:
                 log.warning("live hub lost the broker; reconnecting", exc_info=True)
             self.ready.clear()
-            time.sleep(1)
+            self.stopping.wait(1)
 
     def _consume(self):
         params = pika.URLParameters(self.amqp_uri)
@@ -71,8 +79,10 @@ class LiveHub:
             declared = channel.queue_declare("", exclusive=True, auto_delete=True)
             channel.queue_bind(declared.method.queue, EXCHANGE, routing_key="inbox.#")
             channel.basic_consume(declared.method.queue, self._dispatch, auto_ack=True)
+            self.stop_consuming = lambda: connection.add_callback_threadsafe(channel.stop_consuming)
             self.ready.set()
-            channel.start_consuming()
+            if not self.stopping.is_set():
+                channel.start_consuming()
         finally:
             if connection.is_open:
                 connection.close()
