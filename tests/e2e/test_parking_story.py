@@ -1,6 +1,7 @@
 """Story 2 over HTTP: a parking-needs survey per household gives the demand table by building and
 grid; a parking reform goes to the owners' assembly as a special matter; owners vote online,
-staff enter paper ballots, and the vote closes once with the Article 278 tally."""
+staff enter paper ballots, and the vote closes once with the Article 278 tally. Also story 1's
+deliberation step: e-bike reports cluster into a topic and a per-grid survey."""
 import csv
 import io
 import uuid
@@ -132,3 +133,44 @@ def test_a_special_matter_vote_is_tallied_once_under_article_278(platform, estat
 def announced(platform, token, kind, subject_id):
     items = platform.api("GET", "/api/v1/me/notifications", token=token, params={"limit": 100}).json()["items"]
     return sum(1 for i in items if i["kind"] == kind and i["subject"]["id"] == subject_id)
+
+
+def test_the_e_bike_reports_become_a_topic_and_a_grid_survey_in_the_deliberation_hall(platform, estate, staff):
+    """Story 1's deliberation step: reports cluster into a topic, residents weigh in, staff publish the plan."""
+    building = estate["buildings"][11]
+    neighbours = [person(platform, estate, staff, unit) for unit in estate["units"][11][:2]]
+    for token in neighbours:
+        response = platform.api("POST", "/api/v1/issues", token=token, json={
+            "community_id": estate["id"], "category": "non_motor_vehicles", "title": "电瓶车堵住楼道",
+            "description": "11号楼楼道", "location": {"building_id": building["id"]}})
+        assert response.status_code == 201, response.text
+    clusters = platform.api("GET", f"/api/v1/communities/{estate['id']}/report-clusters", token=staff["social_worker"])
+    [cluster] = [c for c in clusters.json()["items"] if c["building_id"] == building["id"]]
+    assert cluster["count"] == 2 and cluster["category"] == "non_motor_vehicles"
+    response = platform.api("POST", f"/api/v1/communities/{estate['id']}/topics", token=staff["social_worker"],
+                            json={"title": "11号楼电瓶车停放", "issue_ids": cluster["issue_ids"]})
+    assert response.status_code == 201, response.text
+    topic = response.json()
+    wait_for(lambda: announced(platform, neighbours[0], "topic_opened.resident", topic["id"]) == 1, 20, "the topic")
+    platform.api("POST", f"/api/v1/topics/{topic['id']}/comments", token=neighbours[0], json={"text": "建议建车棚"})
+    for token in (*neighbours, neighbours[0]):
+        platform.api("POST", f"/api/v1/topics/{topic['id']}/support", token=token)
+    response = platform.api("POST", f"/api/v1/topics/{topic['id']}/answer", token=staff["social_worker"],
+                            json={"answer": "三方同意集中整治", "plan": "周六清理，之后一周志愿者值守"})
+    assert response.status_code == 201, response.text
+    seen = platform.api("GET", f"/api/v1/topics/{topic['id']}", token=neighbours[1]).json()
+    assert seen["supporters"] == 2 and seen["answer"]["plan"].startswith("周六")
+    assert [c["text"] for c in seen["comments"]] == ["建议建车棚"]
+
+    response = platform.api("POST", f"/api/v1/communities/{estate['id']}/surveys", token=staff["social_worker"], json={
+        "title": "电瓶车停放意见", "per": "person", "target": {"scope": "grids", "grid_ids": [building["grid_id"]]},
+        "questions": [{"key": "shed", "kind": "single", "prompt": "是否支持建车棚", "options": ["yes", "no"],
+                       "required": True}]})
+    assert response.status_code == 201, response.text
+    survey = response.json()
+    assert platform.api("POST", f"/api/v1/surveys/{survey['id']}/answers", token=neighbours[0],
+                        json={"answers": {"shed": "yes"}}).status_code == 201
+    outsider = person(platform, estate, staff, estate["units"][30][0])
+    refused = platform.api("POST", f"/api/v1/surveys/{survey['id']}/answers", token=outsider,
+                           json={"answers": {"shed": "no"}})
+    assert refused.status_code == 403 and refused.headers["Content-Type"].startswith("application/problem+json")
