@@ -1,5 +1,6 @@
 """Outside delivery on the real broker and store, to a real SMTP server and real HTTP endpoints."""
 import json
+from datetime import datetime, timezone
 
 import pytest
 
@@ -97,3 +98,20 @@ def test_staff_see_who_read_and_resend_to_the_unread_through_another_channel(
     assert call(notifications, "resend_announcement", announcement["id"], "apprise")["queued"] == ["a21"]
     wait_until(lambda: len(deliveries(database, status="sent")) == 4, timeout=10)
     assert len(other.requests()) == 1  # the same (event, person, channel) is never sent twice
+
+
+def test_an_attempt_whose_sender_died_is_never_repeated_but_shown_failed_after_its_lease(
+        start_service, monkeypatch, smtp, database):
+    monkeypatch.setenv("LINLI_SMTP_PORT", str(smtp.port))
+    monkeypatch.setenv("LINLI_DELIVERY_INTERVAL", "0.1")
+    monkeypatch.setenv("LINLI_DELIVERY_LEASE", "0.5")
+    db = database("notifications")
+    now = datetime.now(timezone.utc)
+    db.deliveries.insert_one({"_id": "e1:a20:email", "account_id": "a20", "community_id": "c1", "channel": "email",
+                              "address": "a20@example.org", "title": "停水通知", "body": "", "event_id": "e1",
+                              "status": "queued", "attempts": 0, "due_at": now, "created_at": now})
+    db.delivery_attempts.insert_one({"_id": "e1:a20:email#1", "delivery_id": "e1:a20:email", "at": now})
+    start_service(NotificationsService)
+    wait_until(lambda: deliveries(database)[0]["status"] == "failed", timeout=5)
+    assert "interrupted" in deliveries(database)[0]["last_error"]
+    assert smtp.messages() == []
