@@ -229,3 +229,29 @@ def test_concurrent_first_ballots_for_one_unit_store_exactly_one(call, owner, da
     results = list(eventlet.GreenPool(8).imap(attempt, range(8)))
     assert sorted(r if isinstance(r, str) else "ok" for r in results) == ["Conflict"] * 7 + ["ok"]
     assert database("issues").ballots.count_documents({}) == 1
+
+
+def test_the_store_itself_refuses_a_second_ballot_of_the_same_version(call, owner, database):
+    vote = call("create_vote", make_vote())
+    owner("acc-1", "u0")
+    call("cast_ballot", ballot(vote, "u0", "acc-1"))
+    duplicate = dict(database("issues").ballots.find_one(), _id="another-id")
+    with pytest.raises(Exception, match="E11000|duplicate"):
+        database("issues").ballots.insert_one(duplicate)
+
+
+def test_concurrent_closes_keep_one_result_and_one_vote_closed(call, owner, database, linli_config, event_tap):
+    import eventlet
+    from nameko.standalone.rpc import ServiceRpcProxy
+    vote = call("create_vote", make_vote(closes_at=(now() + timedelta(seconds=1)).isoformat()))
+    owner("acc-1", "u0")
+    call("cast_ballot", ballot(vote, "u0", "acc-1"))
+    eventlet.sleep(max(0.0, (datetime.fromisoformat(vote["closes_at"]) - now()).total_seconds()) + 2.1)
+
+    def close(i):
+        with ServiceRpcProxy("issues", linli_config) as issues:
+            return issues.close_vote(vote["id"], f"staff-{i}")["result"]["outcome"]
+    assert set(eventlet.GreenPool(6).imap(close, range(6))) == {"no_quorum"}
+    assert database("issues").vote_results.count_documents({}) == 1
+    wait_until(lambda: not database("issues").outbox_pending.count_documents({"collection": "vote_results"}), 10)
+    assert len({e["id"] for e in event_tap() if e["type"] == "vote_closed"}) == 1

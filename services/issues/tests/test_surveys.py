@@ -105,3 +105,33 @@ def test_results_and_the_demand_table_are_by_building_and_grid(call, member):
     assert table[0][:5] == ["scope", "id", "respondents", "cars (sum)", "need=yes"]
     assert table[1:] == [["building", "b1", 1, 2, 1, 0, 0, 0], ["building", "b2", 1, 1, 0, 1, 0, 0],
                          ["grid", "g1", 2, 3, 1, 1, 0, 0]]
+
+
+def test_concurrent_answers_from_one_household_store_exactly_one(call, member, database, linli_config):
+    import eventlet
+    from nameko.exceptions import RemoteError
+    from nameko.standalone.rpc import ServiceRpcProxy
+    survey = call("create_survey", make_survey())
+    member("acc-1", "u1")
+    member("acc-2", "u1")
+
+    def attempt(i):
+        with ServiceRpcProxy("issues", linli_config) as issues:
+            try:
+                return issues.answer_survey({"survey_id": survey["id"], "account_id": f"acc-{1 + i % 2}",
+                                             "answers": {"cars": i % 3, "need": "yes"}})["respondent"]
+            except RemoteError as err:
+                return err.exc_type
+    assert sorted(eventlet.GreenPool(6).imap(attempt, range(6))) == ["Conflict"] * 5 + ["unit:u1"]
+    assert database("issues").survey_answers.count_documents({}) == 1
+
+
+def test_answers_after_a_survey_closes_are_refused(call, member, database):
+    import eventlet
+    from datetime import datetime, timedelta, timezone
+    survey = call("create_survey", make_survey(closes_at=(datetime.now(timezone.utc) + timedelta(seconds=1)).isoformat()))
+    member("acc-1", "u1")
+    eventlet.sleep(max(0.0, (datetime.fromisoformat(survey["closes_at"]) - datetime.now(timezone.utc)).total_seconds()) + 0.05)
+    with pytest.raises(Conflict):
+        call("answer_survey", {"survey_id": survey["id"], "account_id": "acc-1", "answers": {"cars": 1, "need": "yes"}})
+    assert database("issues").survey_answers.count_documents({}) == 0
