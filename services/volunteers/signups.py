@@ -132,7 +132,8 @@ class Signing:
         for entry in self.rota.waiting(shift.id, skill):
             if not self.rota.leave_waitlist(entry):
                 continue  # another withdrawal is promoting this person
-            try:
+            try:  # the rules again: since joining the list they may have taken a clashing shift
+                self._check_rules(shift, entry.volunteer_id, skill)
                 signup = self.rota.claim(shift, entry.volunteer_id, skill, now())
             except Conflict:
                 continue

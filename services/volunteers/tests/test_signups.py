@@ -144,3 +144,26 @@ def test_a_skill_verified_twice_is_announced_once_and_then_counts(call, register
     assert len(tap("skill_verified")) == 1
     shift = make_activity()["shifts"][0]
     assert call("sign_up", {"shift_id": shift["id"], "volunteer_id": "v1"})["skill"] == "nursing"
+
+
+def test_concurrent_withdrawals_hand_each_freed_seat_to_one_waiting_person(call, make_activity, database,
+                                                                           linli_config):
+    shift = make_activity(template=one_shift({"nursing": 5}, days_ahead(6)))["shifts"][0]
+    now = datetime.now(timezone.utc)
+    database("volunteers").volunteers.insert_many([
+        {"_id": f"c1:w{n}", "community_id": "c1", "account_id": f"w{n}", "display_name": f"w{n}",
+         "skills": {"nursing": {"verified": True}}, "availability": [], "max_shifts_per_week": 3,
+         "registered_at": now, "outbox": []} for n in range(12)])
+    seated = [call("sign_up", {"shift_id": shift["id"], "volunteer_id": f"w{n}"}) for n in range(5)]
+    for n in range(5, 12):
+        assert call("sign_up", {"shift_id": shift["id"], "volunteer_id": f"w{n}"})["status"] == "waitlisted"
+    with ClusterRpcProxy(linli_config) as rpc:
+        replies = [rpc.volunteers.withdraw.call_async({"signup_id": s["id"], "actor_id": s["volunteer_id"]})
+                   for s in seated]
+        promoted = [reply.result()["promoted"] for reply in replies]
+    after = call("shift_signups", shift["id"])
+    volunteers = sorted(s["volunteer_id"] for s in after["signups"])
+    assert len(volunteers) == len(set(volunteers)) == 5
+    assert set(volunteers) == {p for p in promoted if p} <= {f"w{n}" for n in range(5, 12)}
+    assert database("volunteers").seats.count_documents({"shift_id": shift["id"]}) == 5
+    assert len(after["waitlist"]) == 2
