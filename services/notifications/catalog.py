@@ -8,7 +8,6 @@ SILENT. A contract test checks every emitted type is in one or the other.
 from dataclasses import dataclass
 from typing import Callable
 
-from services.common import people
 from services.notifications import policy, readers, schemas
 
 STAFF_ROLES = ("social_worker",)
@@ -18,7 +17,7 @@ PARTY_ROLES = {"rc": ("social_worker", "community_admin"), "pm": ("pm_staff",), 
 @dataclass(frozen=True)
 class Message:
     kind: str  # the template key, e.g. "issue_reported.staff"
-    audience: Callable  # (data, members) -> account ids
+    audience: Callable  # (data, directory) -> account ids; see dependencies.Directory
     category: str = "cases"  # what a person's preferences are set per
     priority: Callable = lambda data: "normal"  # data -> "low" | "normal" | "critical"
     channels: Callable = lambda data: policy.OUTSIDE  # data -> the outside channels it may use
@@ -67,7 +66,7 @@ def union(*audiences):
 def places_or_all(data, members):
     """Residents of the buildings or grids the event names; all residents if it names none."""
     spec = {"building_ids": data["building_ids"], "grid_ids": data["grid_ids"]}
-    everyone = people.current(members.model, community_id=data["community_id"])
+    everyone = members.current(data["community_id"])
     if not (spec["building_ids"] or spec["grid_ids"]):
         return policy.audience({"roles": ["resident"]}, everyone)
     return policy.audience(spec, everyone)
@@ -76,7 +75,9 @@ def places_or_all(data, members):
 def named_in(key):
     """The audience an event spells out (an announcement's): people, roles, parties, places."""
     def audience(data, members):
-        return policy.audience(data[key], people.current(members.model, community_id=data["community_id"]))
+        spec = data[key]
+        skilled = members.skilled(data["community_id"], spec["skills"]) if spec.get("skills") else ()
+        return policy.audience(spec, members.current(data["community_id"]), skilled)
     return audience
 
 

@@ -8,7 +8,8 @@ from nameko.extensions import DependencyProvider
 from services.common.store import Store
 from services.notifications import domain
 from services.notifications.exceptions import BadCursor, ItemNotFound
-from services.notifications.models import Delivery, InboxItem, Preferences, Recipient, Template
+from services.common import people
+from services.notifications.models import Delivery, InboxItem, Preferences, Recipient, Template, VolunteerSkill
 
 
 class PeopleProjection:
@@ -42,6 +43,30 @@ class PeopleProjection:
         """Replace a person's preferences as a whole (only that person writes them)."""
         Preferences(id=account_id, **{**prefs, "quiet_hours": prefs["quiet_hours"] or {}}).save()
         return self.preferences(account_id)
+
+
+class Directory:
+    """Who is who in a community, for audiences: memberships and volunteers' skills."""
+
+    def __init__(self, members):
+        self.members = members
+
+    def holders(self, community_id, roles):
+        return self.members.holders(community_id, roles)
+
+    def current(self, community_id):
+        return people.current(self.members.model, community_id=community_id)
+
+    def skilled(self, community_id, skills):
+        return sorted({s.volunteer_id for s in VolunteerSkill.objects(community_id=community_id, skill__in=list(skills))})
+
+    def record_skills(self, community_id, volunteer_id, skills):
+        for skill in skills:
+            try:
+                VolunteerSkill(id=f"{community_id}:{volunteer_id}:{skill}", community_id=community_id,
+                               volunteer_id=volunteer_id, skill=skill).save(force_insert=True)
+            except NotUniqueError:
+                pass
 
 
 class Wording:

@@ -107,3 +107,13 @@ class Announcement(OutboxDocument):
     channels = ListField(StringField())
     created_at = DateTimeField(required=True)
     meta = {**ALIAS, "collection": "announcements"}
+
+
+class VolunteerSkill(Document):
+    """Who can do what, from volunteers' `volunteer_registered` and `skill_verified`; insert-only."""
+
+    id = StringField(primary_key=True)  # "<community>:<volunteer>:<skill>"
+    community_id = StringField(required=True)
+    volunteer_id = StringField(required=True)
+    skill = StringField(required=True)
+    meta = {**ALIAS, "collection": "volunteer_skills", "indexes": [("community_id", "skill")]}

@@ -6,6 +6,7 @@ LOCAL = ZoneInfo("Asia/Shanghai")
 PRIORITIES = ("low", "normal", "critical")
 OUTSIDE = ("email", "apprise")
 PARTIES = ("social_worker", "community_admin", "pm_staff", "oc_member")
+SKILLS = ("hairdressing", "legal_advice", "nursing", "it", "drawing", "first_aid")
 DIGEST_AT = time(20, 0)  # the daily digest goes out at 20:00 Shanghai time
 
 
@@ -66,15 +67,15 @@ def backoff(attempt, base, cap, jitter):
     return step * (0.5 + jitter / 2)
 
 
-def audience(spec, memberships):
+def audience(spec, memberships, skilled=()):
     """Account ids of a community's current memberships that an audience spec names.
 
     spec keys (any combination, united): account_ids, roles, parties (bool), building_ids,
-    grid_ids; an empty spec names no one.
+    grid_ids, skills (the volunteers with one of them: `skilled`); an empty spec names no one.
     """
     roles = set(spec.get("roles") or ()) | (set(PARTIES) if spec.get("parties") else set())
     buildings, grids = set(spec.get("building_ids") or ()), set(spec.get("grid_ids") or ())
-    chosen = set(spec.get("account_ids") or ())
+    chosen = set(spec.get("account_ids") or ()) | set(skilled)
     for m in memberships:
         if (roles & set(m.get("roles") or ()) or m.get("building_id") in buildings
                 or m.get("grid_id") in grids):

@@ -61,6 +61,7 @@ class AudienceSchema(Strict):
     parties = fields.Boolean(load_default=False)
     building_ids = fields.List(fields.String(**ID), load_default=list)
     grid_ids = fields.List(fields.String(**ID), load_default=list)
+    skills = fields.List(fields.String(validate=validate.OneOf(policy.SKILLS)), load_default=list)
 
     @validates_schema
     def names_someone(self, data, **kwargs):
@@ -164,3 +165,12 @@ class TemplateSchema(Strict):
     title = fields.String(required=True, validate=validate.Length(min=1, max=200))
     body = fields.String(required=True, validate=validate.Length(min=1, max=2000))
     editor_id = fields.String(required=True, **ID)
+
+
+class SkillsData(Tolerant):
+    """Reads `volunteer_registered` (skills) and `skill_verified` (skill)."""
+
+    community_id = fields.String(required=True)
+    volunteer_id = fields.String(required=True)
+    skills = fields.List(fields.String(), load_default=list)
+    skill = fields.String(load_default=None)

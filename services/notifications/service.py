@@ -18,9 +18,9 @@ from services.notifications import catalog, domain, policy
 from services.notifications.announcements import Announcements
 from services.notifications.courier import Courier
 from services.notifications.live import LiveHints
-from services.notifications.dependencies import Deliveries, Inboxes, People, Templates
+from services.notifications.dependencies import Deliveries, Directory, Inboxes, People, Templates
 from services.notifications.models import Delivery, InboxItem, MembershipVersion
-from services.notifications.schemas import AccountRegisteredData, InboxItemSchema, ListInboxSchema
+from services.notifications.schemas import AccountRegisteredData, SkillsData, InboxItemSchema, ListInboxSchema
 from services.notifications.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,7 @@ class NotificationsService(Announcements, Settings):
 
     @event_handler("volunteers", topology.ALL)
     def on_volunteers_event(self, body):
+        self._keep_skills(body)
         self._notify(body)
 
     @event_handler("bookings", topology.ALL)
@@ -74,6 +75,14 @@ class NotificationsService(Announcements, Settings):
     def mark_read(self, account_id, item_id):
         return InboxItemSchema().dump(self.inbox.mark_read(account_id, item_id))
 
+    def _keep_skills(self, body):
+        """Volunteers' skills, for audiences of "every volunteer who can ..."."""
+        event = load(EnvelopeSchema(), body)
+        if event["type"] in ("volunteer_registered", "skill_verified"):
+            data = load(SkillsData(), event["data"])
+            skills = data["skills"] or ([data["skill"]] if data["skill"] else [])
+            Directory(self.members).record_skills(data["community_id"], data["volunteer_id"], skills)
+
     def _notify(self, body):
         """Turn one event into inbox items (and outside deliveries) for everyone its catalog entry names."""
         event = load(EnvelopeSchema(), body)
@@ -84,7 +93,7 @@ class NotificationsService(Announcements, Settings):
         data = load(notice.reader(), event["data"])
         faults.fail_if(f"notify_{event['type']}")
         for message in notice.messages:
-            for account_id in message.audience(data, self.members):
+            for account_id in message.audience(data, Directory(self.members)):
                 self._deliver(event, account_id, message, data, notice.subject(data))
 
     def _deliver(self, event, account_id, message, data, subject):

@@ -115,3 +115,20 @@ def test_an_attempt_whose_sender_died_is_never_repeated_but_shown_failed_after_i
     wait_until(lambda: deliveries(database)[0]["status"] == "failed", timeout=5)
     assert "interrupted" in deliveries(database)[0]["last_error"]
     assert smtp.messages() == []
+
+
+def test_an_announcement_to_a_skill_reaches_the_volunteers_who_have_it(notifications, household, publish, database):
+    from services.common.envelope import make_event
+    for name in ("v1", "v2", "v3"):
+        household(name, None, roles=("volunteer",))
+    publish(make_event("volunteers", "volunteer_registered", {"community_id": "c1", "volunteer_id": "v1",
+                                                               "display_name": "v1", "skills": ["nursing", "it"]}))
+    publish(make_event("volunteers", "skill_verified", {"community_id": "c1", "volunteer_id": "v2",
+                                                         "skill": "nursing", "verified_by": "sw"}))
+    publish(make_event("volunteers", "skill_verified", {"community_id": "c1", "volunteer_id": "v3",
+                                                         "skill": "hairdressing", "verified_by": "sw"}))
+    wait_until(lambda: database("notifications").volunteer_skills.count_documents({}) == 4)
+    announce(notifications, channels=[], priority="normal", skills=["nursing"])
+    inbox = database("notifications").inbox
+    wait_until(lambda: inbox.count_documents({"kind": "announcement"}) == 2)
+    assert sorted(i["account_id"] for i in inbox.find({"kind": "announcement"})) == ["v1", "v2"]

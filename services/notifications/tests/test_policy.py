@@ -81,6 +81,10 @@ def test_an_audience_names_exactly_the_people_it_describes(spec, expected):
     assert policy.audience(spec, MEMBERS) == expected
 
 
+def test_an_audience_of_skills_adds_the_volunteers_who_have_them():
+    assert policy.audience({"skills": ["nursing"], "building_ids": ["b20"]}, MEMBERS, skilled=["v9"]) == ["r20", "v9"]
+
+
 def test_a_community_template_fills_the_events_fields_and_leaves_unknown_ones_blank():
     title, body = domain.render("issue_reported.staff", "zh-CN", ("报事：{title}", "{title}{nope}"), title="漏水")
     assert (title, body) == ("报事：漏水", "漏水")
