@@ -145,6 +145,11 @@ def test_story_3_film_night_haircut_drill_and_printer_with_a_private_calendar(pl
     cancelled = platform.api("POST", f"/api/v1/bookings/{printer.json()['id']}/cancel", token=resident, json={})
     assert cancelled.json()["status"] == "cancelled"
     assert book(platform, neighbour, space, "printer", at(1, 10), at(1, 10, 15)).status_code == 201
+    film_night = lounge.json()["id"]
+    wait_for(lambda: ("booking_requested.staff", film_night) in inbox_kinds(platform, space["staff"]), 30,
+             "the staff's approval request")
+    wait_for(lambda: ("booking_confirmed.booker", film_night) in inbox_kinds(platform, resident), 30,
+             "the resident's confirmation")
 
 
 def test_bad_bookings_get_a_clear_4xx_and_change_nothing(platform, space):
@@ -189,3 +194,53 @@ def test_story_6_nearby_clinics_and_a_coupon_redeemed_once(platform, space):
     assert again.status_code == 409 and again.headers["Content-Type"] == "application/problem+json"
     mine = platform.api("GET", "/api/v1/me/coupons", token=resident).json()["items"]
     assert [(c["code"], c["redeemed"]) for c in mine] == [(code, True)]
+    wait_for(lambda: {("coupon_claimed.holder", coupon["id"]), ("coupon_redeemed.holder", coupon["id"])}
+             <= inbox_kinds(platform, resident), 30, "the coupon notices")
+
+
+def inbox_kinds(platform, token):
+    items = platform.api("GET", "/api/v1/me/notifications", token=token, params={"limit": 100}).json()["items"]
+    return {(item["kind"], (item["subject"] or {}).get("id")) for item in items}
+
+
+def test_story_4_a_hairdressers_shift_opens_haircut_slots_and_the_check_in_credits_her(platform, space):
+    cid, staff = space["id"], space["staff"]
+    hairdresser = register(platform, space)
+    me = platform.api("GET", "/api/v1/me", token=hairdresser).json()["account"]["id"]
+    joined = platform.api("POST", f"/api/v1/communities/{cid}/volunteers", token=hairdresser,
+                          json={"display_name": "理发师傅", "skills": ["hairdressing"], "party_member": True})
+    assert joined.status_code == 201, joined.text
+    verified = platform.api("POST", f"/api/v1/communities/{cid}/volunteers/{me}/skills/hairdressing/verification",
+                            token=staff)
+    assert verified.status_code == 200, verified.text
+    now = datetime.now(LOCAL)
+    start = now.replace(second=0, microsecond=0, minute=now.minute // 15 * 15) + timedelta(minutes=15)
+    end = start + timedelta(hours=2)
+    created = platform.api("POST", f"/api/v1/communities/{cid}/activities", token=staff, json={
+        "kind": "tuesday_services", "title": "相约星期二·理发", "place": "37°便民空间", "template": {
+            "kind": "weekly", "weekday": start.isoweekday(), "start": start.strftime("%H:%M"),
+            "end": end.strftime("%H:%M"), "first_day": start.date().isoformat(), "weeks": 1,
+            "needs": {"hairdressing": 1}}})
+    assert created.status_code == 201, created.text
+    shift = created.json()["shifts"][0]
+    resident = register(platform, space)
+    slot = (shift["starts_at"], (datetime.fromisoformat(shift["starts_at"]) + timedelta(minutes=30)).isoformat())
+    assert book(platform, resident, space, "haircut", *slot).status_code == 422  # no hairdresser yet
+
+    signed = platform.api("POST", f"/api/v1/shifts/{shift['id']}/signups", token=hairdresser,
+                          json={"skill": "hairdressing"})
+    assert signed.status_code == 201, signed.text
+    wait_for(lambda: book_when_open(platform, resident, space, slot), 30, "the haircut slot to open")
+    [haircut] = [b for b in platform.api("GET", f"/api/v1/communities/{cid}/bookings", token=resident).json()["items"]
+                 if b["resource_name"] == space["resources"]["haircut"]["name"]]
+    assert (haircut["status"], haircut["volunteer_id"]) == ("confirmed", me)
+    checked = platform.api("POST", f"/api/v1/bookings/{haircut['id']}/check-in", token=staff, json={})
+    assert checked.json()["status"] == "checked_in", checked.text
+    wait_for(lambda: platform.api("GET", f"/api/v1/communities/{cid}/hours", token=hairdresser,
+                                  params={"volunteer_id": me}).json().get("served") == 1, 30, "the served resident")
+    wait_for(lambda: ("booking_confirmed.booker", haircut["id"]) in inbox_kinds(platform, resident), 30,
+             "the resident's confirmation")
+
+
+def book_when_open(platform, resident, space, slot):
+    return book(platform, resident, space, "haircut", *slot).status_code == 201
