@@ -11,6 +11,9 @@ class AudienceSchema(Schema):
     parties = fields.Boolean(load_default=False, metadata={"description": "rc, pm and oc: the three parties"})
     building_ids = IDS
     grid_ids = IDS
+    skills = fields.List(fields.String(validate=validate.OneOf(
+        ("hairdressing", "legal_advice", "nursing", "it", "drawing", "first_aid"))), load_default=list,
+        metadata={"description": "every volunteer with one of these skills"})
 
 
 class AnnouncementInSchema(Schema):
