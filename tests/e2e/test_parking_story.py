@@ -100,6 +100,7 @@ def test_a_special_matter_vote_is_tallied_once_under_article_278(platform, estat
         assert platform.api("POST", ballots, token=token, json={"choice": "for"}).status_code == 201
     second = platform.api("POST", ballots, token=owners[0], json={"choice": "against"})
     assert second.status_code == 409 and second.headers["Content-Type"].startswith("application/problem+json")
+    assert "已投第 1 版选票" in second.json()["detail"]  # zh-CN by default
     tenant = person(platform, estate, staff, units[-3])
     assert platform.api("POST", ballots, token=tenant, json={"choice": "against"}).status_code == 403
     changed = platform.api("POST", ballots, token=owners[1], json={"choice": "against", "replaces": 1})
