@@ -32,6 +32,7 @@ CONSUMED = {
     **{("notifications", kind): notice.reader for kind, notice in catalog.CATALOG.items()},
     ("notifications", "account_registered"): notifications.AccountRegisteredData,
     ("notifications", "membership_granted"): MembershipGrantedData,
+    ("notifications", "volunteer_registered"): notifications.SkillsData,  # the skills projection
     ("bookings", "membership_granted"): MembershipGrantedData,
     ("bookings", "shift_signed_up"): bookings.ShiftData,
     ("bookings", "shift_withdrawn"): bookings.ShiftData,
