@@ -155,3 +155,15 @@ def test_equal_units_sit_exactly_on_the_thresholds_the_reference_draws(n, matter
     in_favour = data.draw(st.integers(min_value=0, max_value=taking_part))
     ballots = votes(**{"for": in_favour, "against": taking_part - in_favour})
     assert tally.tally(matter, equal_units(n), ballots)["outcome"] == reference(matter, equal_units(n), ballots)
+
+
+@settings(max_examples=300, deadline=None)
+@given(elections(), st.data())
+def test_turning_a_ballot_into_for_never_turns_a_pass_into_a_failure(election, data):
+    matter, units, ballots = election
+    if not ballots:
+        return
+    unit = data.draw(st.sampled_from(sorted(ballots)))
+    before = tally.tally(matter, units, ballots)["outcome"]
+    after = tally.tally(matter, units, {**ballots, unit: "for"})["outcome"]
+    assert not (before == PASSED and after != PASSED)
