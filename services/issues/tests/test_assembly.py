@@ -255,3 +255,13 @@ def test_concurrent_closes_keep_one_result_and_one_vote_closed(call, owner, data
     assert database("issues").vote_results.count_documents({}) == 1
     wait_until(lambda: not database("issues").outbox_pending.count_documents({"collection": "vote_results"}), 10)
     assert len({e["id"] for e in event_tap() if e["type"] == "vote_closed"}) == 1
+
+
+def test_a_scheduled_vote_is_opened_by_the_timer_and_announced_once(call, database, event_tap):
+    vote = call("create_vote", make_vote(opens_at=(now() + timedelta(seconds=1)).isoformat()))
+    assert vote["status"] == "scheduled" and not event_tap()
+    wait_until(lambda: database("issues").vote_openings.count_documents({"_id": vote["id"]}) == 1, 10)
+    assert call("get_vote", vote["id"])["status"] == "open"
+    wait_until(lambda: not database("issues").outbox_pending.count_documents({}), 10)
+    events = [e for e in event_tap() if e["type"] == "vote_opened"]
+    assert len({e["id"] for e in events}) == 1 and events[0]["data"]["vote_id"] == vote["id"]
