@@ -33,7 +33,7 @@ class Rota:
         return self._with_verifications(list(Volunteer.objects(community_id=community_id)), community_id=community_id)
 
     def _with_verifications(self, volunteers, **filters):
-        """Profiles with staff's verifications folded into `skills` (kept apart: a profile is never rewritten for them)."""
+        """Profiles with staff's verifications folded into `skills` (stored apart: never a profile rewrite)."""
         by_account = {v.account_id: v for v in volunteers}
         for check in SkillVerification.objects(**filters):
             if check.account_id in by_account:

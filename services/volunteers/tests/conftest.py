@@ -1,15 +1,13 @@
 """Volunteers service tests: the real service in a nameko container on the real broker and
 store (see services/conftest.py); a tap queue on `volunteers.events` collects what it emits.
 """
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from kombu import Connection, Exchange, Queue
 from nameko.testing.services import entrypoint_hook
 
 from services.volunteers.service import VolunteersService
-
-SHANGHAI_NOON = timedelta(hours=4)  # 12:00 local is 04:00 UTC
 
 
 @pytest.fixture
@@ -79,5 +77,3 @@ def one_shift(needs, first_day=None, start="09:00", end="11:30"):
     return {"kind": "weekly", "weekday": day.isoweekday(), "start": start, "end": end, "needs": needs,
             "first_day": day.isoformat(), "weeks": 1}
 
-
-__all__ = ["date", "one_shift", "days_ahead"]

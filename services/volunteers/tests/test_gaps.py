@@ -17,8 +17,9 @@ def test_gaps_list_what_is_missing_and_invitations_go_to_able_and_available_volu
     call("sign_up", {"shift_id": shift["id"], "volunteer_id": "nurse"})
     [gap] = call("shift_gaps", "c1")
     assert (gap["id"], gap["missing"]) == (shift["id"], {"legal_advice": 1})
-    assert call("invite", {"shift_id": shift["id"], "skill": "legal_advice", "invited_by": "sw-1"})["invited"] == ["able"]
-    assert call("invite", {"shift_id": shift["id"], "skill": "legal_advice", "invited_by": "sw-1"})["invited"] == []
+    invitation = {"shift_id": shift["id"], "skill": "legal_advice", "invited_by": "sw-1"}
+    assert call("invite", invitation)["invited"] == ["able"]
+    assert call("invite", invitation)["invited"] == []
     [invited] = tap("volunteer_invited")
     assert invited["data"]["volunteer_id"] == "able"
     assert datetime.fromisoformat(invited["data"]["starts_at"]).utcoffset().total_seconds() == 0
