@@ -6,18 +6,20 @@ from flask_smorest import Api
 
 from gateway import runtime, settings as gateway_settings
 from gateway.api import announcements, auth, communities, health, issues, me, preferences, stream
-from gateway.api import bookings, coupons, places, resources
 from gateway.api import shifts, volunteers
+from gateway.api import bookings, coupons, places, resources
 from gateway.api import surveys, topics, votes
 from gateway.api import cases
 from gateway.schemas.fields import ProblemSchema
-from gateway.web import cors, problems, requestid, safety
+from gateway.api import audit
+from gateway.web import audit as audit_log, cors, headers, idempotency, metrics, problems, requestid, safety
 
 BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp, announcements.blp, preferences.blp, stream.blp)
-BLUEPRINTS += (bookings.blp, resources.blp, coupons.blp, places.blp)
 BLUEPRINTS += (volunteers.blp, shifts.blp)
+BLUEPRINTS += (bookings.blp, resources.blp, coupons.blp, places.blp)
 BLUEPRINTS += (votes.blp, surveys.blp, topics.blp)
 BLUEPRINTS += (cases.blp,)
+BLUEPRINTS += (health.probes, audit.blp)
 API_CONFIG = {
     "API_TITLE": "Linli 邻里 gateway",
     "API_VERSION": "v1",
@@ -63,6 +65,10 @@ def make_api_app(overrides=None):
     app.config.update({k: v for k, v in (overrides or {}).items() if k.isupper()})
     app.json.ensure_ascii = False
     requestid.init_app(app)
+    headers.init_app(app)
+    metrics.init_app(app)
+    audit_log.init_app(app)
+    idempotency.init_app(app)
     safety.init_app(app)
     app.register_error_handler(problems.Problem, problems.render)
     app.register_error_handler(Exception, problems.handle_unexpected)
