@@ -47,10 +47,13 @@ class Announcements:
 
     @rpc
     def resend_announcement(self, announcement_id, channel):
-        """Send an announcement again, through `channel`, to everyone who has not read it."""
+        """Send an announcement again, through `channel`, to everyone who has not read it.
+
+        Each (announcement, person, channel) goes once: people it already went to that way are `already`.
+        """
         args = load(ResendSchema(), {"announcement_id": announcement_id, "channel": channel})
         self._announcement(announcement_id)
-        queued, unreachable = [], []
+        queued, already, unreachable = [], [], []
         now = datetime.now(timezone.utc)
         for item in self.inbox.about(announcement_id):
             if item.read_at:
@@ -59,13 +62,13 @@ class Announcements:
             if not contacts.get(args["channel"]):
                 unreachable.append(item.account_id)
                 continue
-            self.courier.queue(Delivery(
+            fresh = self.courier.queue(Delivery(
                 id=domain.item_id(item.event_id, item.account_id, args["channel"]), channel=args["channel"],
                 address=contacts[args["channel"]], account_id=item.account_id, community_id=item.community_id,
                 title=item.title, body=item.body, subject=item.subject, event_id=item.event_id,
                 due_at=now, created_at=now))
-            queued.append(item.account_id)
-        return {"queued": sorted(queued), "unreachable": sorted(unreachable)}
+            (queued if fresh else already).append(item.account_id)
+        return {"queued": sorted(queued), "already": sorted(already), "unreachable": sorted(unreachable)}
 
     def _announcement(self, announcement_id):
         found = Announcement.objects(id=str(announcement_id)[:64]).first()

@@ -97,7 +97,9 @@ class Courier(DependencyProvider):
 
     def _abandon_if_stale(self, delivery, number):
         claim = DeliveryAttempt.objects(id=f"{delivery.id}#{number}").first()
-        if claim and claim.error is None and _aware(claim.at) < utcnow() - self.lease:
+        if claim and claim.error is not None:  # it failed, and its sender died before recording that
+            return self._settle(delivery, number, claim.error)
+        if claim and _aware(claim.at) < utcnow() - self.lease:
             Delivery.objects(id=delivery.id).update_one(
                 set__status="failed", set__attempts=number,
                 set__last_error=f"attempt {number} was interrupted; it may or may not have been sent")

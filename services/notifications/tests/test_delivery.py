@@ -93,9 +93,9 @@ def test_staff_see_who_read_and_resend_to_the_unread_through_another_channel(
     assert [r["account_id"] for r in receipts["read"]] == ["a20"]
     assert [r["account_id"] for r in receipts["unread"]] == ["a21", "a22"]
     assert call(notifications, "resend_announcement", announcement["id"], "apprise") == {
-        "queued": ["a21"], "unreachable": ["a22"]}
+        "queued": ["a21"], "already": [], "unreachable": ["a22"]}
     wait_until(lambda: len(other.requests()) == 1, timeout=10)
-    assert call(notifications, "resend_announcement", announcement["id"], "apprise")["queued"] == ["a21"]
+    assert call(notifications, "resend_announcement", announcement["id"], "apprise")["already"] == ["a21"]
     wait_until(lambda: len(deliveries(database, status="sent")) == 4, timeout=10)
     assert len(other.requests()) == 1  # the same (event, person, channel) is never sent twice
 
@@ -132,3 +132,21 @@ def test_an_announcement_to_a_skill_reaches_the_volunteers_who_have_it(notificat
     inbox = database("notifications").inbox
     wait_until(lambda: inbox.count_documents({"kind": "announcement"}) == 2)
     assert sorted(i["account_id"] for i in inbox.find({"kind": "announcement"})) == ["v1", "v2"]
+
+
+def test_a_failed_attempt_whose_sender_died_before_recording_it_is_settled_and_retried(
+        start_service, monkeypatch, smtp, database):
+    monkeypatch.setenv("LINLI_SMTP_PORT", str(smtp.port))
+    monkeypatch.setenv("LINLI_DELIVERY_INTERVAL", "0.1")
+    monkeypatch.setenv("LINLI_DELIVERY_BACKOFF", "0.1")
+    db = database("notifications")
+    now = datetime.now(timezone.utc)
+    db.deliveries.insert_one({"_id": "e1:a20:email", "account_id": "a20", "community_id": "c1", "channel": "email",
+                              "address": "a20@example.org", "title": "停水通知", "body": "", "event_id": "e1",
+                              "status": "queued", "attempts": 0, "due_at": now, "created_at": now})
+    db.delivery_attempts.insert_one({"_id": "e1:a20:email#1", "delivery_id": "e1:a20:email", "at": now,
+                                     "error": "smtp: connection refused"})
+    start_service(NotificationsService)
+    wait_until(lambda: deliveries(database)[0]["status"] == "sent", timeout=5)
+    assert deliveries(database)[0]["attempts"] == 2
+    assert len(smtp.messages()) == 1
