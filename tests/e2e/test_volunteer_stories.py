@@ -124,20 +124,26 @@ def test_tuesday_services_open_slots_remind_and_credit_hours(platform, community
     assert certificate.content.startswith(b"%PDF")
 
 
-def test_a_patrol_asked_for_by_a_joint_meeting_runs_its_rota_and_reports_completion(platform, community, staff,
-                                                                                      tap):
+def test_a_patrol_agreed_at_a_joint_meeting_runs_its_rota_and_marks_the_action_item_done(platform, community,
+                                                                                          staff, tap):
     cid = community["id"]
-    item = uuid.uuid4().hex[:12]
-    connection = pika.BlockingConnection(pika.URLParameters(platform.broker.uri))
-    connection.channel().basic_publish("issues.events", "action_item_assigned", json.dumps({
-        "specversion": "1.0", "id": str(uuid.uuid4()), "source": "linli/issues", "type": "action_item_assigned",
-        "time": datetime.now(timezone.utc).isoformat(), "subject": item, "datacontenttype": "application/json",
-        "dataversion": 1, "requestid": None, "data": {
-            "action_item_id": item, "meeting_id": "m1", "issue_id": "i1", "community_id": cid, "party": "rc",
-            "title": "电瓶车集中整治后巩固值守", "due_at": datetime.now(timezone.utc).isoformat(), "kind": "patrol",
-            "patrol": {"days": 2, "people_per_evening": 2}}}),
-        pika.BasicProperties(content_type="application/json", delivery_mode=2))
-    connection.close()
+    resident = register(platform, community)
+    reported = platform.api("POST", "/api/v1/issues", token=resident, json={
+        "community_id": cid, "category": "non_motor_vehicles", "title": "楼道里停满电瓶车",
+        "description": "3号楼楼道被电瓶车堵住了", "location": {"building_id": community["building"]["id"],
+                                                        "unit_id": community["unit"]["id"]}})
+    assert reported.status_code == 201, reported.text
+    cleanup_day = datetime.now(timezone.utc) + timedelta(days=1)
+    meeting = platform.api("POST", "/api/v1/joint-meetings", token=staff, json={
+        "community_id": cid, "title": "电瓶车整治联席会议", "starts_at": datetime.now(timezone.utc).isoformat(),
+        "issue_ids": [reported.json()["id"]]})
+    assert meeting.status_code == 201, meeting.text
+    meeting_path = f"/api/v1/communities/{cid}/joint-meetings/{meeting.json()['id']}"
+    assigned = platform.api("POST", f"{meeting_path}/action-items", token=staff, json={
+        "issue_id": reported.json()["id"], "party": "rc", "title": "集中整治后巩固值守",
+        "due_at": cleanup_day.isoformat(), "kind": "patrol", "patrol": {"days": 2, "people_per_evening": 2}})
+    assert assigned.status_code == 201, assigned.text
+    item = assigned.json()["id"]
     path = f"/api/v1/activities/action-item-{item}"
     wait_for(lambda: platform.api("GET", path, token=staff).status_code == 200, 30, "the patrol activity")
     rota = platform.api("GET", path, token=staff).json()
@@ -156,3 +162,5 @@ def test_a_patrol_asked_for_by_a_joint_meeting_runs_its_rota_and_reports_complet
     source = {"type": "action_item", "id": item}
     wait_for(lambda: [e["data"]["source"] for e in tap("activity_completed")].count(source) == 1, 30,
              "activity_completed for the action item")
+    wait_for(lambda: [i["done_at"] for i in platform.api("GET", meeting_path, token=staff).json()["action_items"]
+                      if i["id"] == item] != [None], 30, "the issues service to mark the action item done")
