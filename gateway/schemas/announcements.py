@@ -70,6 +70,7 @@ class ResendInSchema(Schema):
 
 class ResendSchema(Schema):
     queued = fields.List(fields.String())
+    already = fields.List(fields.String(), metadata={"description": "unread, but it already went to them this way"})
     unreachable = fields.List(fields.String(), metadata={"description": "unread, but with no such contact point"})
 
 
