@@ -39,3 +39,9 @@ def test_signing_up_needs_a_login(client):
 def test_the_community_hours_are_for_staff(client, community, resident):
     response = client.get(f"/api/v1/communities/{community['id']}/hours", headers=resident["headers"])
     assert response.status_code == 403
+
+
+def test_only_the_volunteer_may_change_their_profile(client, community, resident, demo_login):
+    response = client.put(f"/api/v1/communities/{community['id']}/volunteers/{resident['id']}",
+                          json={"skills": []}, headers=demo_login(roles.SOCIAL_WORKER))
+    assert response.status_code == 403

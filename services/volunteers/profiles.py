@@ -47,6 +47,20 @@ class Profiles:
         return dumps.volunteer(volunteer)
 
     @rpc
+    def update_volunteer(self, payload):
+        """The volunteer changes their profile; verified skills stay verified, new ones wait for staff."""
+        profile = load(RegisterSchema(), payload)
+        volunteer = self.rota.volunteer(profile["community_id"], profile["account_id"])
+        checked = {name for name, s in volunteer.skills.items() if s.get("verified")}
+        skills = profile.pop("skills")
+        for name, value in profile.items():
+            setattr(volunteer, name, value)
+        volunteer.skills = {name: {"verified": False} for name in skills if name not in checked}
+        volunteer.save()
+        volunteer.skills.update({name: {"verified": True} for name in checked & set(skills)})
+        return dumps.volunteer(volunteer)
+
+    @rpc
     def get_volunteer(self, community_id, account_id):
         return dumps.volunteer(self.rota.volunteer(community_id, account_id))
 

@@ -167,3 +167,11 @@ def test_concurrent_withdrawals_hand_each_freed_seat_to_one_waiting_person(call,
     assert set(volunteers) == {p for p in promoted if p} <= {f"w{n}" for n in range(5, 12)}
     assert database("volunteers").seats.count_documents({"shift_id": shift["id"]}) == 5
     assert len(after["waitlist"]) == 2
+
+
+def test_a_volunteer_updates_their_availability_and_keeps_verified_skills(call, register):
+    register("v1", ["nursing"])
+    profile = call("update_volunteer", {"community_id": "c1", "account_id": "v1", "skills": ["nursing", "it"],
+                                        "availability": [{"weekday": 2, "start": "08:00", "end": "12:00"}]})
+    assert profile["skills"] == {"nursing": {"verified": True}, "it": {"verified": False}}
+    assert call("get_volunteer", "c1", "v1")["availability"] == [{"weekday": 2, "start": "08:00", "end": "12:00"}]
