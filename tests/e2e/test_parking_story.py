@@ -84,8 +84,10 @@ def test_the_parking_survey_gives_a_demand_table_by_building_and_grid(platform, 
 
 def test_a_special_matter_vote_is_tallied_once_under_article_278(platform, estate, staff):
     units = sorted(estate["units"][5], key=lambda u: u["floor_area_m2"])  # building 5: 24 units
+    owners = [person(platform, estate, staff, unit, ("resident", "owner")) for unit in units[-2:]]
+    tenant = person(platform, estate, staff, units[-3])
     shanghai = timezone(timedelta(hours=8))
-    closes_at = datetime.now(shanghai) + timedelta(seconds=20)
+    closes_at = datetime.now(shanghai) + timedelta(seconds=12)
     response = platform.api("POST", f"/api/v1/communities/{estate['id']}/votes", token=staff["oc_member"], json={
         "question": "5号楼停车改革：公共绿地改建车位", "matter": "change_common_parts_use",
         "opens_at": datetime.now(shanghai).isoformat(), "closes_at": closes_at.isoformat(),
@@ -95,13 +97,11 @@ def test_a_special_matter_vote_is_tallied_once_under_article_278(platform, estat
     assert vote["status"] == "open" and vote["units_total"] == 24
     ballots = f"/api/v1/votes/{vote['id']}/ballots"
 
-    owners = [person(platform, estate, staff, unit, ("resident", "owner")) for unit in units[-2:]]
     for token in owners:
         assert platform.api("POST", ballots, token=token, json={"choice": "for"}).status_code == 201
     second = platform.api("POST", ballots, token=owners[0], json={"choice": "against"})
     assert second.status_code == 409 and second.headers["Content-Type"].startswith("application/problem+json")
     assert "已投第 1 版选票" in second.json()["detail"]  # zh-CN by default
-    tenant = person(platform, estate, staff, units[-3])
     assert platform.api("POST", ballots, token=tenant, json={"choice": "against"}).status_code == 403
     changed = platform.api("POST", ballots, token=owners[1], json={"choice": "against", "replaces": 1})
     assert changed.status_code == 201 and changed.json()["version"] == 2
