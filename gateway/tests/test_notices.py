@@ -86,3 +86,12 @@ def test_a_hint_reaches_an_open_stream_within_a_second(client, stack, resident, 
     assert time.monotonic() - started < 1.0
     assert json.loads(received.decode().split("data: ", 1)[1]) == hint
     response.close()
+
+
+def test_a_browser_event_source_may_pass_its_token_in_the_query(client, resident, monkeypatch, hub):
+    monkeypatch.setenv("LINLI_STREAM_LIFETIME", "0.2")
+    token = resident["tokens"]["access_token"]
+    response = client.get(f"/api/v1/me/stream?access_token={token}", buffered=False)
+    assert response.status_code == 200
+    response.close()
+    assert client.get("/api/v1/me/stream?access_token=forged").status_code == 401
