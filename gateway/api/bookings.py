@@ -6,7 +6,8 @@ from flask_smorest import Blueprint
 from gateway import runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard, memberships
-from gateway.schemas.bookings import ActInSchema, BookingInSchema, BookingListSchema, BookingSchema, FeedSchema
+from gateway.schemas.bookings import (ActInSchema, BookingInSchema, BookingListSchema, BookingSchema, FeedSchema,
+                                      WaitlistSchema)
 from gateway.web.problems import Problem
 
 blp = Blueprint("bookings", __name__, url_prefix=f"{PREFIX}", description="Bookings of the 37° service space")
@@ -49,6 +50,21 @@ class Bookings(MethodView):
         return booking, 201, {"Location": f"{PREFIX}/bookings/{booking['id']}"}
 
 
+@blp.route("/waitlist")
+class Waitlist(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(BookingInSchema)
+    @blp.response(201, WaitlistSchema)
+    def post(self, data):
+        """Wait in line for a full time; freed time is offered first come, first served"""
+        account_id, roles = caller(data["community_id"])
+        return bookings_rpc("join_waitlist", {
+            "community_id": str(data["community_id"]), "resource_id": str(data["resource_id"]),
+            "account_id": account_id, "roles": roles, "starts_at": data["starts_at"].isoformat(),
+            "ends_at": data["ends_at"].isoformat(), "quantity": data["quantity"], "title": data["title"]}), 201
+
+
 @blp.route("/bookings/<booking_id>")
 class BookingDetail(MethodView):
     @protected(blp)
@@ -75,7 +91,8 @@ for _action, _method, _summary in (
         ("decline", "decline_booking", "Decline a requested booking with a reason (staff)"),
         ("cancel", "cancel_booking", "Cancel a booking (the resident until the deadline, or staff)"),
         ("check-in", "check_in_booking", "Check a booking in: staff, or the resident with the booking's code"),
-        ("return", "return_loan", "Return borrowed equipment (the borrower or staff)")):
+        ("return", "return_loan", "Return borrowed equipment (the borrower or staff)"),
+        ("accept", "accept_offer", "Accept time offered from the waitlist before the hold lapses")):
     def _view(data, booking_id, _method=_method):
         return act(_method, booking_id, data)
     _view.__name__ = _view.__qualname__ = f"{_method}_view"

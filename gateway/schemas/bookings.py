@@ -85,6 +85,12 @@ class BookingListSchema(Schema):
     items = fields.List(fields.Nested(BookingSchema))
 
 
+class WaitlistSchema(Schema):
+    id = fields.String()
+    position = fields.Integer(metadata={"description": "1 is the first in line"})
+    resource_id = fields.String()
+
+
 class ActInSchema(Schema):
     reason = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200))
     code = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=16))

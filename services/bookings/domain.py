@@ -15,9 +15,10 @@ SERVICE_SKILLS = {"haircut": "hairdressing", "legal_advice": "legal_advice", "bl
 
 REQUESTED, CONFIRMED, DECLINED, CANCELLED = "requested", "confirmed", "declined", "cancelled"
 CHECKED_IN, NO_SHOW, RETURNED = "checked_in", "no_show", "returned"
-ACTIVE = (REQUESTED, CONFIRMED)
+OFFERED, EXPIRED = "offered", "expired"  # a waitlisted resident's held offer, and one not taken in time
+ACTIVE = (REQUESTED, CONFIRMED, OFFERED)
 STAFF = ("social_worker", "community_admin", "pm_staff", "oc_member", "town_admin")
-FINAL = (DECLINED, CANCELLED, NO_SHOW, RETURNED)
+FINAL = (DECLINED, CANCELLED, NO_SHOW, RETURNED, EXPIRED)
 
 
 class Refused(ValueError):
@@ -170,6 +171,10 @@ def no_show_due(rules, starts_at, now):
 
 def may_check_in(starts_at, ends_at, now, early=timedelta(minutes=30)):
     return utc(starts_at) - early <= utc(now) < utc(ends_at)
+
+
+def overlaps(a_start, a_end, b_start, b_end):
+    return utc(a_start) < utc(b_end) and utc(b_start) < utc(a_end)
 
 
 def week_key(moment):

@@ -48,11 +48,28 @@ class Booking(OutboxDocument):
     volunteer_id = StringField()
     check_in_code = StringField(required=True)
     reason = StringField()
+    hold_until = DateTimeField()  # an offer to a waitlisted resident lapses then
     created_at = DateTimeField(required=True)
     history = ListField(DictField())
 
     meta = {"db_alias": "bookings", "collection": "bookings",
             "indexes": [("resource_id", "starts_at"), ("account_id", "starts_at"), ("status", "starts_at")]}
+
+
+class WaitlistEntry(Document):
+    """A resident waiting for a time; `_id` ends in a sequence number won by a unique insert (first come, first served)."""
+
+    id = StringField(primary_key=True)  # <span>:<000042>
+    span = StringField(required=True)  # <resource>:<start slot>-<end slot>
+    community_id = StringField(required=True)
+    resource_id = StringField(required=True)
+    account_id = StringField(required=True)
+    roles = ListField(StringField())
+    starts_at = DateTimeField(required=True)
+    ends_at = DateTimeField(required=True)
+    created_at = DateTimeField(required=True)
+
+    meta = {"db_alias": "bookings", "collection": "waitlist", "indexes": ["resource_id", "span"]}
 
 
 class ServiceWindow(Document):

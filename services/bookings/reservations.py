@@ -35,15 +35,7 @@ class Reservations:
 
     @rpc
     def request_booking(self, payload):
-        req = load(RequestBookingSchema(), payload)
-        resource = self.space.resource(req["resource_id"], req["community_id"])
-        rules = domain.rules_from(resource.rules)
-        windows = self.space.windows(str(resource.id)) if resource.kind == "service" else None
-        try:
-            domain.check_booking(rules, req["starts_at"], req["ends_at"], utcnow(), req["roles"],
-                                 req["quantity"], windows and [(w.starts_at, w.ends_at) for w in windows])
-        except domain.Refused as refused:
-            raise exceptions.refused(refused.field, refused.message) from None
+        req, resource, rules, windows = self._allowed(payload)
         booking = new_booking(resource, req, domain.initial_status(rules, req["roles"]))
         limits = self._take_quota(booking, rules)
         try:
@@ -81,7 +73,9 @@ class Reservations:
         act, booking = self._staff_act(payload)
         self._step(booking, "decision")
         self._release(booking, quota=True)
-        return self._move(booking, domain.DECLINED, act, "booking_declined")
+        done = self._move(booking, domain.DECLINED, act, "booking_declined")
+        self._offer_freed(booking)
+        return done
 
     @rpc
     def cancel_booking(self, payload):
@@ -95,7 +89,9 @@ class Reservations:
             raise exceptions.Conflict(f"bookings may be cancelled until {rules.cancel_hours} hours before")
         self._step(booking, "decision" if booking.status == domain.REQUESTED else "outcome")
         self._release(booking, quota=True)
-        return self._move(booking, domain.CANCELLED, act, "booking_cancelled")
+        done = self._move(booking, domain.CANCELLED, act, "booking_cancelled")
+        self._offer_freed(booking)
+        return done
 
     @rpc
     def check_in_booking(self, payload):
@@ -122,8 +118,22 @@ class Reservations:
                 self._release(booking, quota=False)
                 self._move(booking, domain.NO_SHOW, {"actor_id": "timer", "reason": "not checked in"},
                            "booking_no_show")
+                self._offer_freed(booking)
                 released += 1
         return released
+
+    def _allowed(self, payload):
+        """The request, its resource, rules and volunteer windows, once the rules allow it; else 4xx."""
+        req = load(RequestBookingSchema(), payload)
+        resource = self.space.resource(req["resource_id"], req["community_id"])
+        rules = domain.rules_from(resource.rules)
+        windows = self.space.windows(str(resource.id)) if resource.kind == "service" else None
+        try:
+            domain.check_booking(rules, req["starts_at"], req["ends_at"], utcnow(), req["roles"],
+                                 req["quantity"], windows and [(w.starts_at, w.ends_at) for w in windows])
+        except domain.Refused as refused:
+            raise exceptions.refused(refused.field, refused.message) from None
+        return req, resource, rules, windows
 
     def _staff_act(self, payload):
         act = load(ActSchema(), payload)

@@ -133,6 +133,10 @@ class BookingMovedData(BookingEventData):
     previous_volunteer_id = fields.String(required=True, allow_none=True)
 
 
+class WaitlistOfferedData(BookingEventData):
+    hold_until = fields.String(required=True)
+
+
 class CouponEventData(Strict):
     coupon_id = fields.String(required=True)
     community_id = fields.String(required=True)
@@ -152,6 +156,7 @@ EVENT_SCHEMAS = {
     "booking_checked_in": BookingEventData,
     "booking_moved": BookingMovedData,
     "loan_returned": BookingEventData,
+    "waitlist_offered": WaitlistOfferedData,
     "loan_overdue": BookingEventData,
     "coupon_claimed": CouponEventData,
     "coupon_redeemed": CouponEventData,

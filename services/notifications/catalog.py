@@ -164,4 +164,4 @@ SILENT = frozenset({"volunteer_registered", "shift_scheduled", "shift_checked_in
                     "booking_checked_in"})
 SILENT |= {"issue_accepted", "issue_assigned", "issue_status_changed", "issue_resolved", "issue_overdue", "issue_rated"}  # issue 3 cases: until notifications gives them notices
 SILENT |= {"joint_meeting_scheduled", "action_item_assigned"}  # issue 3 joint handling: until notifications gives them notices
-SILENT |= {"loan_returned", "loan_overdue"}  # issue 4 loans: until notifications gives them notices
+SILENT |= {"loan_returned", "loan_overdue", "waitlist_offered"}  # issue 4 loans, waitlist: until notifications gives them notices
