@@ -1,4 +1,6 @@
 """I/O of the issues service behind a few verbs."""
+from datetime import datetime, timedelta, timezone
+
 from bson import ObjectId
 from bson.errors import InvalidId
 from mongoengine import NotUniqueError
@@ -9,6 +11,7 @@ from services.issues import domain
 from services.issues.exceptions import ConcurrentMove, IssueNotFound, NotFound
 from services.issues.models import ActionItem, CaseMove, JointMeeting, Issue, OverdueNotice, Rating, RoutingRule, TimeLimit
 
+STALE_CLAIM = timedelta(seconds=30)  # far longer than a move takes between its claim and its write
 CASE_FIELDS = ("id", "community_id", "category", "status", "location", "created_at", "respond_by",
                "resolve_by", "responded_at", "resolved_at", "party", "unreasonable")
 
@@ -31,14 +34,21 @@ class IssueRepository:
             raise IssueNotFound(issue_id)
         return issue
 
-    def claim(self, issue, action, actor_id, at):
-        """Take the case's next timeline slot; of two concurrent moves only one gets it."""
-        seq = domain.next_seq(issue.timeline)
+    def claim(self, issue, seq, entry, changes, event):
+        """Take timeline slot `seq` of the case with the write it stands for; of two concurrent moves one gets it."""
         try:
-            CaseMove(id=f"{issue.id}:{seq}", issue_id=str(issue.id), action=action,
-                     actor_id=actor_id, at=at).save(force_insert=True)
+            CaseMove(id=f"{issue.id}:{seq}", issue_id=str(issue.id), action=entry["action"],
+                     actor_id=entry["actor_id"], at=entry["at"], entry=entry, changes=changes,
+                     event=event).save(force_insert=True)
         except NotUniqueError:
             raise ConcurrentMove(str(issue.id)) from None
+
+    def stale_claim(self, issue_id, seq, grace=STALE_CLAIM):
+        """The claim of slot `seq` if it is older than `grace`: its worker has surely died."""
+        claim = CaseMove.objects(id=f"{issue_id}:{seq}").first()
+        if claim is None or datetime.now(timezone.utc) - claim.at < grace:
+            return None
+        return claim
 
     def open_action_items(self, issue_id):
         """Ids of the case's action items not yet done: the case cannot resolve before they are."""

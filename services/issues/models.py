@@ -60,6 +60,9 @@ class CaseMove(Document):
     action = StringField(required=True)
     actor_id = StringField()
     at = DateTimeField(required=True)
+    entry = DictField()    # the timeline entry,
+    changes = DictField()  # the fields set,
+    event = DictField(null=True)  # and the event of the write, so a stale claim can be finished
 
     meta = {"db_alias": "issues", "collection": "case_moves", "indexes": ["issue_id"]}
 

@@ -8,6 +8,7 @@ from nameko.exceptions import RemoteError
 from nameko.standalone.rpc import ServiceRpcProxy
 from nameko.testing.services import entrypoint_hook
 
+from services.common.envelope import make_event
 from services.common.errors import Conflict, Forbidden, InvalidInput, NotFound
 from services.issues.service import IssuesService
 from services.conftest import wait_until
@@ -32,14 +33,15 @@ def events(linli_config):
         queue = Queue("case-tap", Exchange("issues.events", type="topic", durable=True), routing_key="#",
                       auto_delete=True)(conn.channel())
         queue.declare()
-        seen, ids = [], set()
+        seen, raw = [], {}
 
         def drain():
             while (message := queue.get(no_ack=True)) is not None:
-                if message.payload["id"] not in ids:
-                    ids.add(message.payload["id"])
+                if message.payload["id"] not in raw:
+                    raw[message.payload["id"]] = message.payload
                     seen.append((message.payload["type"], message.payload["data"]))
             return seen
+        drain.raw = lambda: (drain(), list(raw.values()))[1]
         yield drain
 
 
@@ -211,3 +213,32 @@ def test_two_instances_flag_an_overdue_case_exactly_once(call, start_service, da
     overdue = [d for t, d in events() if t == "issue_overdue"]
     assert [(d["issue_id"], d["limit"], d["escalate_to_roles"]) for d in overdue] == [
         (issue["id"], "respond", ["community_admin"])]
+
+
+def test_a_claim_whose_worker_died_before_writing_is_finished_by_the_next_mover(call, database, events):
+    issue = call("report_issue", make_report())
+    died_at = datetime.now(timezone.utc) - timedelta(minutes=1)
+    entry = {"at": died_at, "action": "accepted", "actor_id": "sw-dead", "status": "accepted", "note": None}
+    event = make_event("issues", "issue_accepted", {"issue_id": issue["id"], "note": None}, subject=issue["id"])
+    database("issues").case_moves.insert_one({
+        "_id": f"{issue['id']}:1", "issue_id": issue["id"], "action": "accepted", "actor_id": "sw-dead",
+        "at": died_at, "entry": entry, "changes": {"status": "accepted", "responded_at": died_at}, "event": event})
+    with pytest.raises(Conflict):
+        move(call, "accept_issue", issue)
+    finished = call("get_issue", issue["id"])
+    assert finished["status"] == "accepted"
+    assert [e["actor_id"] for e in finished["timeline"]] == ["acc-1", "sw-dead"]
+    assert move(call, "assign_issue", issue)["status"] == "assigned"  # the case is not stuck
+    assert event["id"] in [e["id"] for e in events.raw()]
+
+
+def test_a_fresh_claim_of_a_live_worker_is_left_alone(call, database):
+    issue = call("report_issue", make_report())
+    now = datetime.now(timezone.utc)
+    database("issues").case_moves.insert_one({
+        "_id": f"{issue['id']}:1", "issue_id": issue["id"], "action": "accepted", "actor_id": "sw-busy", "at": now,
+        "entry": {"at": now, "action": "accepted", "actor_id": "sw-busy", "status": "accepted", "note": None},
+        "changes": {"status": "accepted"}, "event": None})
+    with pytest.raises(Conflict):
+        move(call, "accept_issue", issue)
+    assert call("get_issue", issue["id"])["status"] == "submitted"
