@@ -149,10 +149,17 @@ class DeliveryLog:
 
     def of_community(self, community_id, status, limit):
         query = Q(community_id=community_id) & (Q(status=status) if status else Q())
-        return list(Delivery.objects(query).order_by("-created_at").limit(limit))
+        return with_reads(list(Delivery.objects(query).order_by("-created_at").limit(limit)))
 
     def about(self, subject_id):
-        return list(Delivery.objects(subject__id=subject_id).order_by("created_at"))
+        return with_reads(list(Delivery.objects(subject__id=subject_id).order_by("created_at")))
+
+
+def with_reads(deliveries):
+    """Each delivery as a dict with `read_at`: when its person read the same message in the app."""
+    inbox_ids = {d.id: domain.item_id(d.event_id, d.account_id) for d in deliveries}
+    reads = {i.id: i.read_at for i in InboxItem.objects(id__in=list(set(inbox_ids.values()))).only("read_at")}
+    return [{**d.to_mongo().to_dict(), "id": d.id, "read_at": reads.get(inbox_ids[d.id])} for d in deliveries]
 
 
 class Deliveries(DependencyProvider):

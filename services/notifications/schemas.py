@@ -135,6 +135,7 @@ class DeliverySchema(Schema):
     created_at = fields.AwareDateTime()
     sent_at = fields.AwareDateTime(allow_none=True)
     due_at = fields.AwareDateTime()
+    read_at = fields.AwareDateTime(allow_none=True)
 
 
 class DeliveryQuerySchema(Strict):

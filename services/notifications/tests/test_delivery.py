@@ -92,6 +92,8 @@ def test_staff_see_who_read_and_resend_to_the_unread_through_another_channel(
     receipts = call(notifications, "announcement_receipts", announcement["id"])
     assert [r["account_id"] for r in receipts["read"]] == ["a20"]
     assert [r["account_id"] for r in receipts["unread"]] == ["a21", "a22"]
+    read_state = {d["account_id"]: d["read_at"] is not None for d in receipts["deliveries"]}
+    assert read_state == {"a20": True, "a21": False, "a22": False}  # delivery states include "read"
     assert call(notifications, "resend_announcement", announcement["id"], "apprise") == {
         "queued": ["a21"], "already": [], "unreachable": ["a22"]}
     wait_until(lambda: len(other.requests()) == 1, timeout=10)
