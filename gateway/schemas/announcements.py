@@ -55,6 +55,8 @@ class DeliverySchema(Schema):
     created_at = fields.String(metadata={"format": "date-time"})
     sent_at = fields.String(allow_none=True, metadata={"format": "date-time"})
     due_at = fields.String(metadata={"format": "date-time"})
+    read_at = fields.String(allow_none=True, metadata={"format": "date-time",
+                                                       "description": "when the person read it in the app"})
 
 
 class ReceiptsSchema(AnnouncementSchema):
