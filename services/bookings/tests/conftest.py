@@ -78,10 +78,11 @@ def bookings_tap(linli_config):
         queue = Queue("bookings-tap", Exchange("bookings.events", type="topic", durable=True), routing_key="#",
                       auto_delete=True)(conn.channel())
         queue.declare()
-        seen = []
+        seen = {}
 
         def drain():
+            """Each event once, in order: the outbox may publish one twice, as consumers expect."""
             while (message := queue.get(no_ack=True)) is not None:
-                seen.append(message.payload)
-            return seen
+                seen.setdefault(message.payload["id"], message.payload)
+            return list(seen.values())
         yield drain
