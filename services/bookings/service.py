@@ -11,13 +11,14 @@ from services.bookings.places import LifeCircle
 from services.bookings.reservations import Reservations
 from services.bookings.resources import Resources
 from services.bookings.seed import Seeding
+from services.bookings.sweeper import Sweeper
 from services.bookings.tuesday import TuesdayServices
 from services.bookings.waitlist import Waitlist
 from services.common.handlers import event_handler
 from services.common.membership import MembershipProjection
 
 
-class BookingsService(Reservations, Waitlist, Loans, TuesdayServices, Resources, Coupons, LifeCircle, Seeding):
+class BookingsService(Reservations, Waitlist, Loans, Sweeper, TuesdayServices, Resources, Coupons, LifeCircle, Seeding):
     name = "bookings"
 
     members = MembershipProjection(MembershipVersion)

@@ -1,5 +1,5 @@
 """Reservations on the real store: the unique-insert guarantee, rules, approval, cancellation, check-in."""
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from bson import ObjectId
@@ -144,3 +144,14 @@ def test_the_resource_feed_parses_and_holds_exactly_the_live_bookings(call, reso
     assert [str(e["uid"]) for e in mine] == [f"{kept['id']}@linli"]
     with pytest.raises(NotFound):
         call("resident_calendar", "a1.forged")
+
+
+def test_seats_left_by_a_crash_before_the_booking_was_written_are_given_back(call, resource, database):
+    lounge = resource("lounge")
+    kept = call("request_booking", booking(lounge))
+    stale = datetime.now(timezone.utc) - timedelta(minutes=10)
+    database("bookings").slot_claims.insert_one({"_id": f"{lounge['id']}:0:2030-01-01T00:00Z",
+                                                 "owner": str(ObjectId()), "at": stale})
+    database("bookings").slot_claims.update_many({"owner": kept["id"]}, {"$set": {"at": stale}})
+    assert call("sweep_orphan_claims") == 1
+    assert database("bookings").slot_claims.count_documents({"owner": kept["id"]}) == 4
