@@ -75,8 +75,15 @@ class Rota:
         except NotUniqueError:
             return False
 
-    def marked(self, kind, **filters):
-        return {m.signup_id or m.shift_id for m in Mark.objects(kind=kind, **filters).only("signup_id", "shift_id")}
+    def marks_of(self, shift_id):
+        """{kind: {signup ids}} of a shift's marks."""
+        found = {}
+        for mark in Mark.objects(shift_id=shift_id).only("kind", "signup_id"):
+            found.setdefault(mark.kind, set()).add(mark.signup_id)
+        return found
+
+    def signup_ids(self, shift_id):
+        return {s.id for s in Signup.objects(shift_id=shift_id).only("id")}
 
     def live_signups(self, shift_id=None, volunteer_id=None):
         """Sign-ups not withdrawn, of a shift or of a volunteer."""
