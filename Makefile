@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 SCRIPTS := deploy/scripts
 
-.PHONY: help run test stop status setup infra topology seed logs deadletters backup backup-drill bench-scale
+.PHONY: help run test stop status setup infra topology seed logs deadletters backup backup-drill bench-scale bench
 
 help: ## show the commands
 	@echo "Linli (邻里): make <command>"
@@ -50,6 +50,9 @@ backup-drill: infra ## dump, restore into a scratch copy and compare, on the loc
 
 bench-scale: infra ## measure event throughput of notifications with 1, 2 and 3 replicas (docs/scaling.md)
 	@$(PY) -m bench.scale
+
+bench: infra ## time case lists and the three rates with 15,000 cases (docs/benchmarks.md)
+	@$(PY) -m bench.cases
 
 deadletters: setup ## list the events that failed every retry
 	@$(PY) -m services.common.deadletters list
