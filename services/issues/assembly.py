@@ -35,6 +35,7 @@ class OwnersAssembly:
     @rpc
     def create_vote(self, payload):
         data = load(CreateVoteSchema(), payload)
+        data.update({k: voting.stored(data[k]) for k in ("opens_at", "closes_at")})
         if data["closes_at"] <= utcnow():
             raise InvalidInput({"closes_at": ["must be in the future"]})
         units = [{"unit_id": u["unit_id"], "building_id": u["building_id"], "grid_id": u["grid_id"],

@@ -5,7 +5,7 @@ from nameko.rpc import rpc
 
 from services.common.dependencies import EventOutbox
 from services.common.errors import InvalidInput, load
-from services.issues import surveying
+from services.issues import surveying, voting
 from services.issues.assembly_exceptions import not_eligible, survey_closed
 from services.issues.survey_dependencies import Surveys
 from services.issues.survey_schemas import (AnswerInSchema, CreateSurveySchema, SurveyPublishedSchema,
@@ -26,6 +26,8 @@ class SurveyTaking:
     def create_survey(self, payload):
         """Create and publish a survey; `survey_published` goes with it."""
         data = load(CreateSurveySchema(), payload)
+        if data["closes_at"]:
+            data["closes_at"] = voting.stored(data["closes_at"])
         survey = self.surveys.new(**data, created_at=utcnow())
         self.outbox.save(survey, self.outbox.event("survey_published", SurveyPublishedSchema().load({
             "survey_id": str(survey.id), "community_id": survey.community_id, "title": survey.title,

@@ -1,5 +1,5 @@
 """Pure rules of casting ballots: the window, who may cast for a unit, the latest choice."""
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 SCHEDULED, OPEN, CLOSED = "scheduled", "open", "closed"
 # Closing waits this long past the close time, so a ballot accepted a moment before the
@@ -9,6 +9,12 @@ CLOSE_GRACE = timedelta(seconds=2)
 STAFF = ("social_worker", "community_admin", "oc_member")
 HALL_STAFF = ("social_worker", "community_admin", "oc_member", "pm_staff")  # the three parties
 OWNER = "owner"
+
+
+def stored(moment):
+    """`moment` in UTC at the store's millisecond precision, so what is answered is what is kept."""
+    moment = moment.astimezone(timezone.utc)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
 def phase(opens_at, closes_at, now, closed=False):

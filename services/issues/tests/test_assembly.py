@@ -73,7 +73,9 @@ def ballot(vote, unit, account, choice="for", replaces=None):
 
 
 def test_a_vote_open_now_is_announced_once_with_vote_opened(call, event_tap):
-    vote = call("create_vote", make_vote())
+    shanghai = timezone(timedelta(hours=8))
+    vote = call("create_vote", make_vote(closes_at=(now() + timedelta(hours=1)).astimezone(shanghai).isoformat()))
+    assert vote["closes_at"].endswith("+00:00") and vote == call("get_vote", vote["id"])
     assert vote["status"] == "open" and vote["units_total"] == 4 and vote["area_total_m2"] == "362.00"
     wait_until(lambda: True)
     events = event_tap()
@@ -253,8 +255,11 @@ def test_concurrent_closes_keep_one_result_and_one_vote_closed(call, owner, data
             return issues.close_vote(vote["id"], f"staff-{i}")["result"]["outcome"]
     assert set(eventlet.GreenPool(6).imap(close, range(6))) == {"no_quorum"}
     assert database("issues").vote_results.count_documents({}) == 1
-    wait_until(lambda: not database("issues").outbox_pending.count_documents({"collection": "vote_results"}), 10)
-    assert len({e["id"] for e in event_tap() if e["type"] == "vote_closed"}) == 1
+    seen = []  # a losing closer's outbox marker is an orphan the relay drops later; its event is never sent
+    wait_until(lambda: seen.extend(e["id"] for e in event_tap() if e["type"] == "vote_closed") or seen, 10)
+    eventlet.sleep(0.5)
+    seen.extend(e["id"] for e in event_tap() if e["type"] == "vote_closed")
+    assert len(set(seen)) == 1
 
 
 def test_a_scheduled_vote_is_opened_by_the_timer_and_announced_once(call, database, event_tap):
