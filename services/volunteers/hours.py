@@ -42,6 +42,14 @@ class Hours:
                 **totals(self.rota.ledger(**query))}
 
     @rpc
+    def community_hours(self, community_ids, since=None, until=None):
+        """Volunteer hours per community for the town view: {community_id: totals}."""
+        query = {"since": since, "until": until}
+        period = load(HoursQuerySchema(), {"community_id": "town", **{k: v for k, v in query.items() if v}})
+        return {cid: totals(self.rota.ledger(cid, since=period["since"], until=period["until"]))
+                for cid in community_ids}
+
+    @rpc
     def recognition(self, community_id, year, limit=20):
         """The community's volunteers by hours served in a local year, most first."""
         since, until = year_bounds(year)

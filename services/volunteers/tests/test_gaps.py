@@ -35,3 +35,6 @@ def test_hours_are_summed_per_team(call, register, make_activity):
     call("check_out", {"signup_id": signup["id"], "actor_id": "t1", "at": shift["ends_at"]})
     assert call("hours", {"community_id": "c1", "team_id": team["id"]})["hours"] == 2.5
     assert call("list_teams", "c1")[0]["member_ids"] == ["t1"]
+    assert call("community_hours", ["c1", "c2"]) == {
+        "c1": {"seconds": 9000, "hours": 2.5, "served": 0, "shifts": 1},
+        "c2": {"seconds": 0, "hours": 0.0, "served": 0, "shifts": 0}}
