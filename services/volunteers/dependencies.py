@@ -103,11 +103,12 @@ class Rota:
     def claim(self, shift, volunteer_id, skill, now):
         """Take the first free seat: a Signup to save, None if full; Conflict if signed up already."""
         signup_id = uuid.uuid4().hex
-        key = SignupKey(id=f"{shift.id}:{volunteer_id}", shift_id=shift.id, signup_id=signup_id)
+        key = SignupKey(id=f"{shift.id}:{volunteer_id}", shift_id=shift.id, signup_id=signup_id, taken_at=now)
         if not insert(key):
             raise Conflict("already signed up for this shift", reason="already_signed_up")
         for seat_id in domain.seat_ids(shift.id, skill, shift.needs[skill]):
-            if insert(Seat(id=seat_id, shift_id=shift.id, skill=skill, volunteer_id=volunteer_id)):
+            if insert(Seat(id=seat_id, shift_id=shift.id, skill=skill, volunteer_id=volunteer_id,
+                           signup_id=signup_id, taken_at=now)):
                 return Signup(id=signup_id, shift_id=shift.id, activity_id=shift.activity_id,
                               community_id=shift.community_id, volunteer_id=volunteer_id, skill=skill,
                               seat_id=seat_id, starts_at=shift.starts_at, ends_at=shift.ends_at,
@@ -119,6 +120,18 @@ class Rota:
         """Free the seat and the volunteer's key of a withdrawn (or never saved) sign-up."""
         Seat.objects(id=signup.seat_id, volunteer_id=signup.volunteer_id).delete()
         SignupKey.objects(id=f"{signup.shift_id}:{signup.volunteer_id}", signup_id=signup.id).delete()
+
+    def release_orphans(self, before):
+        """Free seats and keys taken before `before` whose sign-up was never saved (a crash mid-sign-up);
+        returns the (shift_id, skill) of each freed seat."""
+        freed = []
+        for model in (SignupKey, Seat):
+            for held in model.objects(taken_at__lt=before):
+                if held.signup_id and Signup.objects(id=held.signup_id).first() is None:
+                    gone = model.objects(id=held.id, signup_id=held.signup_id).delete()
+                    if gone and model is Seat:
+                        freed.append((held.shift_id, held.skill))
+        return freed
 
     def wait(self, shift_id, volunteer_id, skill, now):
         """Join the shift's waitlist (once); returns the 1-based position."""

@@ -88,6 +88,8 @@ class Seat(Document):
     shift_id = StringField(required=True)
     skill = StringField(required=True)
     volunteer_id = StringField(required=True)
+    signup_id = StringField()
+    taken_at = DateTimeField()
     meta = {"db_alias": ALIAS, "collection": "seats", "indexes": ["shift_id"]}
 
 
@@ -97,6 +99,7 @@ class SignupKey(Document):
     id = StringField(primary_key=True)
     shift_id = StringField(required=True)
     signup_id = StringField(required=True)
+    taken_at = DateTimeField()
     meta = {"db_alias": ALIAS, "collection": "signup_keys"}
 
 

@@ -13,10 +13,11 @@ SWEEP_SECONDS = 20
 AHEAD = timedelta(hours=24)
 NO_SHOW_AFTER = timedelta(hours=1)
 NO_SHOW_LOOKBACK = timedelta(days=2)  # shifts that started this long ago are still swept
+ORPHAN_AFTER = timedelta(minutes=2)  # a sign-up saves its seat within seconds; older orphans came from a crash
 
 
 class Reminders:
-    """Mixed into VolunteersService (with Attendance for `_no_show`); its dependencies are the service's."""
+    """Mixed into VolunteersService (with Attendance's `_no_show`, Signing's `_promote`)."""
 
     rota = RotaStore()
     outbox = EventOutbox()
@@ -34,6 +35,8 @@ class Reminders:
             sent += self._remind(shift, moment)
             self._warn_if_understaffed(shift, moment)
         self._record_no_shows(moment)
+        for shift_id, skill in self.rota.release_orphans(moment - ORPHAN_AFTER):
+            self._promote(self.rota.shift(shift_id), skill)
         return sent
 
     def _record_no_shows(self, moment):

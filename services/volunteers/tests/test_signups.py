@@ -175,3 +175,19 @@ def test_a_volunteer_updates_their_availability_and_keeps_verified_skills(call, 
                                         "availability": [{"weekday": 2, "start": "08:00", "end": "12:00"}]})
     assert profile["skills"] == {"nursing": {"verified": True}, "it": {"verified": False}}
     assert call("get_volunteer", "c1", "v1")["availability"] == [{"weekday": 2, "start": "08:00", "end": "12:00"}]
+
+
+def test_a_seat_left_by_a_crash_mid_sign_up_is_freed_by_the_sweep(call, register, make_activity, database):
+    register("v1", ["nursing"])
+    register("v2", ["nursing"])
+    shift = make_activity(template=one_shift({"nursing": 1}))["shifts"][0]
+    long_ago = datetime.now(timezone.utc) - timedelta(minutes=10)
+    database("volunteers").seats.insert_one({"_id": f"{shift['id']}:nursing:0", "shift_id": shift["id"],
+                                             "skill": "nursing", "volunteer_id": "v1", "signup_id": "lost",
+                                             "taken_at": long_ago})
+    database("volunteers").signup_keys.insert_one({"_id": f"{shift['id']}:v1", "shift_id": shift["id"],
+                                                   "signup_id": "lost", "taken_at": long_ago})
+    assert call("sign_up", {"shift_id": shift["id"], "volunteer_id": "v2"})["status"] == "waitlisted"
+    call("send_due_reminders")
+    assert [s["volunteer_id"] for s in call("shift_signups", shift["id"])["signups"]] == ["v2"]
+    assert call("sign_up", {"shift_id": shift["id"], "volunteer_id": "v1"})["status"] == "waitlisted"
