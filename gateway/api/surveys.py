@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard
-from gateway.schemas.assembly import SurveyAnswerInSchema, SurveyInSchema, SurveySchema
+from gateway.schemas.assembly import SurveyAnswerInSchema, SurveyInSchema, SurveyListSchema, SurveySchema
 from gateway.web.problems import invalid
 
 blp = Blueprint("surveys", __name__, url_prefix=PREFIX, description="Surveys and their results")
@@ -43,6 +43,15 @@ def names(community):
 
 @blp.route("/communities/<community_id>/surveys")
 class Surveys(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.response(200, SurveyListSchema)
+    def get(self, community_id):
+        """The community's surveys, newest first (members)"""
+        community = directory.community_or_404(community_id)
+        guard.require_role(community.id)
+        return {"items": rpc("list_surveys", str(community.id))}
+
     @protected(blp)
     @remote(blp)
     @blp.arguments(SurveyInSchema)

@@ -7,7 +7,7 @@ from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard, memberships
 from gateway.models import Unit
 from gateway.schemas.assembly import (BallotInSchema, BallotSchema, PaperBallotInSchema, TurnoutSchema,
-                                      VoteInSchema, VoteSchema)
+                                      VoteInSchema, VoteListSchema, VoteSchema)
 from gateway.web.problems import Problem, invalid
 
 blp = Blueprint("votes", __name__, url_prefix=PREFIX, description="Owners' assembly votes (Civil Code Art. 278)")
@@ -41,6 +41,15 @@ def vote_of_member(vote_id, *role_names):
 
 @blp.route("/communities/<community_id>/votes")
 class Votes(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.response(200, VoteListSchema)
+    def get(self, community_id):
+        """The community's votes, newest first (members)"""
+        community = directory.community_or_404(community_id)
+        guard.require_role(community.id)
+        return {"items": rpc("list_votes", str(community.id))}
+
     @protected(blp)
     @remote(blp)
     @blp.arguments(VoteInSchema)

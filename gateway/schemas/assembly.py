@@ -155,3 +155,11 @@ class ClusterSchema(Schema):
 
 class ClusterListSchema(Schema):
     items = fields.List(fields.Nested(ClusterSchema))
+
+
+class VoteListSchema(Schema):
+    items = fields.List(fields.Nested(VoteSchema))
+
+
+class SurveyListSchema(Schema):
+    items = fields.List(fields.Nested(SurveySchema))

@@ -63,3 +63,8 @@ def test_a_ballot_with_an_unknown_choice_is_a_422(client, resident):
 def test_only_staff_see_the_clusters_of_reports(client, community, resident):
     response = client.get(f"/api/v1/communities/{community['id']}/report-clusters", headers=resident["headers"])
     assert response.status_code == 403 and response.mimetype == PROBLEM
+
+
+@pytest.mark.parametrize("path", ["votes", "surveys", "topics"])
+def test_listing_needs_a_login(client, community, path):
+    assert client.get(f"/api/v1/communities/{community['id']}/{path}").status_code == 401

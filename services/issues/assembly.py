@@ -50,6 +50,11 @@ class OwnersAssembly:
         return self._dump_vote(self.votes.get(vote_id))
 
     @rpc
+    def list_votes(self, community_id):
+        """The community's votes, newest first."""
+        return [self._dump_vote(vote) for vote in self.votes.of_community(community_id)]
+
+    @rpc
     def cast_ballot(self, payload):
         """An owner's ballot for their own unit."""
         data = load(BallotInSchema(), payload)

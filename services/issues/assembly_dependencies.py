@@ -25,6 +25,9 @@ class VoteRepository:
             raise vote_not_found(vote_id)
         return vote
 
+    def of_community(self, community_id):
+        return list(Vote.objects(community_id=community_id).order_by("-opens_at"))
+
     def membership(self, account_id, community_id):
         """The account's current membership of the community, or None."""
         found = people.current(MembershipVersion, account_id=account_id, community_id=community_id)

@@ -25,6 +25,9 @@ class SurveyRepository:
             raise survey_not_found(survey_id)
         return survey
 
+    def of_community(self, community_id):
+        return list(Survey.objects(community_id=community_id).order_by("-created_at"))
+
     def insert_answer(self, survey, key, **fields):
         try:
             return SurveyAnswer(id=f"{survey.id}:{key}", survey_id=str(survey.id), **fields).save(force_insert=True)

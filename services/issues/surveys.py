@@ -41,6 +41,11 @@ class SurveyTaking:
         return dump_survey(self.surveys.get(survey_id))
 
     @rpc
+    def list_surveys(self, community_id):
+        """The community's surveys, newest first."""
+        return [dump_survey(survey) for survey in self.surveys.of_community(community_id)]
+
+    @rpc
     def answer_survey(self, payload):
         """One answer per household (unit) or per person, as the survey says."""
         data = load(AnswerInSchema(), payload)

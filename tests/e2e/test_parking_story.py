@@ -62,6 +62,8 @@ def test_the_parking_survey_gives_a_demand_table_by_building_and_grid(platform, 
                             json={"title": "居民停车需求分析", "questions": QUESTIONS, "per": "household"})
     assert response.status_code == 201, response.text
     survey = response.json()
+    listed = platform.api("GET", f"/api/v1/communities/{estate['id']}/surveys", token=answers[0][0]).json()["items"]
+    assert survey["id"] in [s["id"] for s in listed]
     for token, _ in answers:  # every resident is asked
         wait_for(lambda: announced(platform, token, "survey_published.resident", survey["id"]) == 1, 20, "the survey")
     for token, answer in answers:
@@ -95,6 +97,8 @@ def test_a_special_matter_vote_is_tallied_once_under_article_278(platform, estat
     assert response.status_code == 201, response.text
     vote = response.json()
     assert vote["status"] == "open" and vote["units_total"] == 24
+    listed = platform.api("GET", f"/api/v1/communities/{estate['id']}/votes", token=owners[0]).json()["items"]
+    assert vote["id"] in [v["id"] for v in listed]
     ballots = f"/api/v1/votes/{vote['id']}/ballots"
 
     for token in owners:

@@ -270,3 +270,10 @@ def test_a_scheduled_vote_is_opened_by_the_timer_and_announced_once(call, databa
     wait_until(lambda: not database("issues").outbox_pending.count_documents({}), 10)
     events = [e for e in event_tap() if e["type"] == "vote_opened"]
     assert len({e["id"] for e in events}) == 1 and events[0]["data"]["vote_id"] == vote["id"]
+
+
+def test_a_communitys_votes_are_listed_newest_first(call):
+    older = call("create_vote", make_vote(opens_at=(now() - timedelta(minutes=5)).isoformat()))
+    newer = call("create_vote", make_vote())
+    call("create_vote", make_vote(community_id="c2"))
+    assert [v["id"] for v in call("list_votes", "c1")] == [newer["id"], older["id"]]

@@ -135,3 +135,9 @@ def test_answers_after_a_survey_closes_are_refused(call, member, database):
     with pytest.raises(Conflict):
         call("answer_survey", {"survey_id": survey["id"], "account_id": "acc-1", "answers": {"cars": 1, "need": "yes"}})
     assert database("issues").survey_answers.count_documents({}) == 0
+
+
+def test_a_communitys_surveys_are_listed(call):
+    survey = call("create_survey", make_survey())
+    call("create_survey", make_survey(community_id="c2"))
+    assert [s["id"] for s in call("list_surveys", "c1")] == [survey["id"]]
