@@ -7,7 +7,7 @@ from gateway import runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard, memberships
 from gateway.schemas.bookings import (ActInSchema, BookingInSchema, BookingListSchema, BookingSchema, FeedSchema,
-                                      WaitlistSchema)
+                                      SeriesInSchema, SeriesSchema, WaitlistSchema)
 from gateway.web.problems import Problem
 
 blp = Blueprint("bookings", __name__, url_prefix=f"{PREFIX}", description="Bookings of the 37° service space")
@@ -48,6 +48,22 @@ class Bookings(MethodView):
             "account_id": account_id, "roles": roles, "starts_at": data["starts_at"].isoformat(),
             "ends_at": data["ends_at"].isoformat(), "quantity": data["quantity"], "title": data["title"]})
         return booking, 201, {"Location": f"{PREFIX}/bookings/{booking['id']}"}
+
+
+@blp.route("/bookings/series")
+class Series(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(SeriesInSchema)
+    @blp.response(200, SeriesSchema)
+    def post(self, data):
+        """A recurring booking: which occurrences are taken; with `book`, book the free ones"""
+        account_id, roles = caller(data["community_id"])
+        return bookings_rpc("request_series", {
+            "community_id": str(data["community_id"]), "resource_id": str(data["resource_id"]),
+            "account_id": account_id, "roles": roles, "starts_at": data["starts_at"].isoformat(),
+            "ends_at": data["ends_at"].isoformat(), "quantity": data["quantity"], "title": data["title"],
+            "every_days": data["every_days"], "count": data["count"], "book": data["book"]})
 
 
 @blp.route("/waitlist")

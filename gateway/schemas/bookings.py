@@ -63,6 +63,17 @@ class BookingInSchema(Schema):
     title = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=80))
 
 
+class SeriesInSchema(BookingInSchema):
+    every_days = fields.Integer(load_default=7, validate=validate.Range(1, 28))
+    count = fields.Integer(required=True, validate=validate.Range(1, 26))
+    book = fields.Boolean(load_default=False, metadata={"description": "false: only report; true: book the free ones"})
+
+
+class SeriesSchema(Schema):
+    occurrences = fields.List(fields.Dict(), metadata={
+        "description": "Each occurrence: starts_at, ends_at, status free|taken|refused|booked, booking_id?, errors?"})
+
+
 class BookingSchema(Schema):
     id = fields.String()
     community_id = fields.String()

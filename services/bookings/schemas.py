@@ -59,6 +59,14 @@ class RequestBookingSchema(Strict):
     title = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=80))
 
 
+class SeriesSchema(RequestBookingSchema):
+    """A recurring booking: the first occurrence, then every `every_days` days, `count` times."""
+
+    every_days = fields.Integer(load_default=7, validate=validate.Range(1, 28))
+    count = fields.Integer(required=True, validate=validate.Range(1, 26))
+    book = fields.Boolean(load_default=False, metadata={"description": "false: only report; true: book the free ones"})
+
+
 class ActSchema(Strict):
     """Who acts on a booking: an account with its roles in the booking's community."""
 

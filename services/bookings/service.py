@@ -11,6 +11,7 @@ from services.bookings.places import LifeCircle
 from services.bookings.reservations import Reservations
 from services.bookings.resources import Resources
 from services.bookings.seed import Seeding
+from services.bookings.series import Series
 from services.bookings.sweeper import Sweeper
 from services.bookings.tuesday import TuesdayServices
 from services.bookings.waitlist import Waitlist
@@ -18,7 +19,7 @@ from services.common.handlers import event_handler
 from services.common.membership import MembershipProjection
 
 
-class BookingsService(Reservations, Waitlist, Loans, Sweeper, TuesdayServices, Resources, Coupons, LifeCircle, Seeding):
+class BookingsService(Reservations, Series, Waitlist, Loans, Sweeper, TuesdayServices, Resources, Coupons, LifeCircle, Seeding):
     name = "bookings"
 
     members = MembershipProjection(MembershipVersion)

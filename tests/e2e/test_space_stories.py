@@ -113,6 +113,10 @@ def test_story_3_film_night_haircut_drill_and_printer_with_a_private_calendar(pl
         confirmed = platform.api("POST", f"/api/v1/bookings/{made.json()['id']}/confirm", token=space["staff"], json={})
         assert confirmed.status_code == 200 and confirmed.json()["status"] == "confirmed"
     assert book(platform, neighbour, space, "lounge", at(3, 20), at(3, 21)).status_code == 409
+    series = platform.api("POST", "/api/v1/bookings/series", token=neighbour, json={
+        "community_id": space["id"], "resource_id": space["resources"]["lounge"]["id"],
+        "starts_at": at(3, 19), "ends_at": at(3, 21), "every_days": 7, "count": 8})
+    assert [o["status"] for o in series.json()["occurrences"]] == ["taken"] + ["free"] * 7, series.text
 
     haircut_start, haircut_end = at(4, 9), at(4, 11, 30)
     assert book(platform, resident, space, "haircut", haircut_start, at(4, 9, 30)).status_code == 422
