@@ -18,7 +18,7 @@ ESCALATE_TO = ["community_admin"]
 
 
 class OverdueTimer(Timer):
-    """nameko's timer, its interval read at setup from LINLI_OVERDUE_INTERVAL (seconds, default 60)."""
+    """nameko's timer, its interval read at setup from LINLI_OVERDUE_INTERVAL (seconds, default 300)."""
 
     def setup(self):
         self.interval = float(config.env("LINLI_OVERDUE_INTERVAL", self.interval))
@@ -50,7 +50,7 @@ class CaseDeadlines(CaseBase):
                            for (c, g), r in sorted(routes.items())],
                 "limits": [{"category": c, **vars(domain.limits_for(limits, c))} for c in domain.CATEGORIES]}
 
-    @overdue_timer(interval=60)
+    @overdue_timer(interval=300)
     def flag_overdue(self):
         """Emit `issue_overdue` once per case and passed limit, whichever instance gets there first."""
         now = utcnow()
