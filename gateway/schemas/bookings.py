@@ -23,6 +23,7 @@ class RulesInSchema(Schema):
     cancel_hours = fields.Integer()
     grace_minutes = fields.Integer()
     max_per_week = fields.Integer(allow_none=True)
+    max_hours_per_month = fields.Integer(allow_none=True)
 
 
 class ResourceInSchema(Schema):

@@ -50,6 +50,7 @@ class Rules:
     cancel_hours: int = 0
     grace_minutes: int = 15
     max_per_week: int = None  # per resident and resource, no-shows included
+    max_hours_per_month: int = None  # per resident and resource, in quarter hours, no-shows included
 
 
 def utc(moment):

@@ -162,15 +162,30 @@ class Reservations:
         return dump_booking(booking)
 
     def _take_quota(self, booking, rules):
-        if not rules.max_per_week:
-            return []
-        scope = f"week:{booking.resource_id}:{booking.account_id}:{domain.week_key(booking.starts_at)}"
+        """Quota tokens (unique inserts) for the booking's week and its quarter hours in the month."""
+        held = []
+        mine = f"{booking.resource_id}:{booking.account_id}"
         try:
-            return self.space.limits.take_any([f"{scope}:{i}" for i in range(rules.max_per_week)],
-                                              str(booking.id))
+            if rules.max_per_week:
+                scope = f"week:{mine}:{domain.week_key(booking.starts_at)}"
+                held += self._tokens(scope, rules.max_per_week, 1, booking,
+                                     f"at most {rules.max_per_week} bookings a week of this resource (no-shows count)")
+            if rules.max_hours_per_month:
+                scope = f"month:{mine}:{domain.month_key(booking.starts_at)}"
+                held += self._tokens(scope, rules.max_hours_per_month * 4, len(domain.slots(booking.starts_at,
+                                                                                             booking.ends_at)),
+                                     booking, f"at most {rules.max_hours_per_month} hours a month of this resource "
+                                              "(no-shows count)")
+        except BaseException:
+            self.space.limits.release(held)
+            raise
+        return held
+
+    def _tokens(self, scope, total, count, booking, message):
+        try:
+            return self.space.limits.take_any([f"{scope}:{i}" for i in range(total)], str(booking.id), count)
         except Taken:
-            raise exceptions.Conflict(f"at most {rules.max_per_week} bookings a week of this resource "
-                                      "(no-shows count)") from None
+            raise exceptions.Conflict(message) from None
 
     def _claim_time(self, booking, resource, rules, windows):
         owner = str(booking.id)

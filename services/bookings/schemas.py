@@ -30,6 +30,7 @@ class RulesSchema(Strict):
     cancel_hours = fields.Integer(load_default=0, validate=validate.Range(0, 24 * 14))
     grace_minutes = fields.Integer(load_default=15, validate=validate.Range(0, 240))
     max_per_week = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(1, 100))
+    max_hours_per_month = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(1, 744))
 
 
 class CreateResourceSchema(Strict):

@@ -155,3 +155,13 @@ def test_seats_left_by_a_crash_before_the_booking_was_written_are_given_back(cal
     database("bookings").slot_claims.update_many({"owner": kept["id"]}, {"$set": {"at": stale}})
     assert call("sweep_orphan_claims") == 1
     assert database("bookings").slot_claims.count_documents({"owner": kept["id"]}) == 4
+
+
+def test_the_monthly_hours_count_no_shows_and_cancelling_gives_them_back(call, resource, database):
+    room = resource("meeting", max_hours_per_month=2, max_minutes=240)
+    first = call("request_booking", booking(room, start=tomorrow(1), hours=1.5))
+    with pytest.raises(Conflict, match="hours a month"):
+        call("request_booking", booking(room, start=tomorrow(5), hours=1))
+    assert database("bookings").limits.count_documents({}) == 6  # the refused request gave its tokens back
+    call("cancel_booking", {"booking_id": first["id"], "actor_id": "a1", "roles": ["resident"]})
+    assert call("request_booking", booking(room, start=tomorrow(5), hours=2))["status"] == "confirmed"
