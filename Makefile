@@ -39,6 +39,9 @@ topology: infra ## declare every exchange, queue and binding on the broker
 seed: topology ## load the demo community 未来街区 and its demo accounts
 	@$(PY) -m gateway.seed
 
+seed-space: ## after make run: the demo 37° space, life-circle places and a wall shop's coupon (idempotent)
+	@$(PY) -m services.bookings.seed
+
 logs: ## follow the platform's log (all five processes)
 	@tail -n 100 -F .state/logs/platform.log
 
