@@ -86,13 +86,13 @@ def unavailable(service):
 
 
 def remote_problem(service, err):
-    """The one map from a service's error (by class name) to an HTTP problem."""
-    status = REMOTE_STATUS.get(err.exc_type)
+    """The one map from a service's error (by its kind, else its class name) to an HTTP problem."""
+    payload = _payload(err.value)
+    status = REMOTE_STATUS.get(payload.get("kind")) or REMOTE_STATUS.get(err.exc_type)
     if status is None:
         log.error("service failed", extra={"service": service, "exc_type": err.exc_type,
                                            "error": str(err.value)[:2000]})
         return failed(service)
-    payload = _payload(err.value)
     if status == 422:
         return Problem(422, "The request has invalid fields.", errors=payload.get("errors") or {})
     return Problem(status, payload.get("detail") or None)

@@ -1,33 +1,41 @@
-"""Errors an RPC method may raise; the gateway maps each, by class name, to an HTTP status."""
+"""Errors an RPC method may raise; the gateway maps each, by its kind, to an HTTP status."""
 import json
 
 
 class LinliError(Exception):
-    """Base: `str(err)` is JSON so the detail survives nameko's RemoteError."""
+    """Base: `str(err)` is JSON so the detail survives nameko's RemoteError.
+
+    The JSON names the error's `kind` (InvalidInput, NotFound, Conflict, Forbidden), so a
+    service's own subclass (IssueNotFound) still maps to the right HTTP status.
+    """
+
+    kind = "LinliError"
 
     def __init__(self, detail, **extra):
         self.detail = detail
         self.extra = extra
-        super().__init__(json.dumps({"detail": detail, **extra}, ensure_ascii=False))
+        super().__init__(json.dumps({"detail": detail, "kind": self.kind, **extra}, ensure_ascii=False))
 
 
 class InvalidInput(LinliError):
     """The input broke a schema; `errors` names each offending field."""
+
+    kind = "InvalidInput"
 
     def __init__(self, errors):
         super().__init__("invalid input", errors=errors)
 
 
 class NotFound(LinliError):
-    pass
+    kind = "NotFound"
 
 
 class Conflict(LinliError):
-    pass
+    kind = "Conflict"
 
 
 class Forbidden(LinliError):
-    pass
+    kind = "Forbidden"
 
 
 def load(schema, payload):

@@ -176,3 +176,10 @@ def test_the_gateway_is_ready_when_every_service_answers(platform):
     response = platform.api("GET", "/readyz")
     assert response.status_code == 200, response.text
     assert set(response.json()["checks"]) >= {"store", "broker", "issues", "bookings", "volunteers", "notifications"}
+
+
+def test_an_unknown_issue_is_a_404_problem_though_the_service_raises_its_own_subclass(platform, community):
+    resident = register(platform, community)
+    response = platform.api("GET", "/api/v1/issues/000000000000000000000000", token=resident)
+    assert response.status_code == 404, response.text
+    assert response.headers["Content-Type"].startswith("application/problem+json")

@@ -47,8 +47,12 @@ def test_an_event_carries_the_cloudevents_attributes_and_reads_back():
     assert read["requestid"] == "r1" and read["dataversion"] == 1
 
 
-def test_an_error_keeps_its_detail_through_a_string():
-    assert json.loads(str(NotFound("no issue x", issue_id="x"))) == {"detail": "no issue x", "issue_id": "x"}
+def test_an_error_keeps_its_detail_and_kind_through_a_string():
+    class IssueNotFound(NotFound):
+        pass
+
+    assert json.loads(str(IssueNotFound("no issue x", issue_id="x"))) == {
+        "detail": "no issue x", "kind": "NotFound", "issue_id": "x"}
 
 
 def test_loading_bad_input_raises_invalid_input_naming_the_field():
