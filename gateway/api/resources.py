@@ -8,7 +8,6 @@ from gateway.api import PREFIX, protected, remote
 from gateway.api.bookings import bookings_rpc, caller
 from gateway.identity import guard
 from gateway.schemas.bookings import KindQuerySchema, ResourceInSchema, ResourceListSchema, ResourceSchema
-from gateway.web.problems import Problem
 
 blp = Blueprint("resources", __name__, url_prefix=f"{PREFIX}/communities/<community_id>/resources",
                 description="What residents can book in the 37° service space")
@@ -48,11 +47,7 @@ class Resource(MethodView):
 
 @blp.route("/<resource_id>/calendar.ics")
 class ResourceFeed(MethodView):
-    @protected(blp)
     @remote(blp)
     def get(self, community_id, resource_id):
-        """The resource's bookings as iCalendar (RFC 5545)"""
-        caller(community_id)
-        if not resource_id:
-            raise Problem(404)
+        """When the resource is taken, as iCalendar (RFC 5545) for calendar apps: no login, no names or titles"""
         return Response(bookings_rpc("resource_calendar", resource_id, community_id), mimetype="text/calendar")

@@ -62,7 +62,7 @@ class Resources:
         resource = self.space.resource(resource_id, community_id)
         bookings = [b for b in self.space.bookings(resource_id=resource_id) if b.status in SHOWN]
         return ical.calendar(resource.name, [
-            {"id": str(b.id), "title": f"{resource.name} · {b.title or '已预订 booked'}",
+            {"id": str(b.id), "title": f"{resource.name} · 已预订 booked",  # public: no resident's title
              "starts_at": b.starts_at, "ends_at": b.ends_at, "status": b.status} for b in bookings])
 
     @rpc

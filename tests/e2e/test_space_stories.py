@@ -255,3 +255,14 @@ def test_story_4_a_hairdressers_shift_opens_haircut_slots_and_the_check_in_credi
 
 def book_when_open(platform, resident, space, slot):
     return book(platform, resident, space, "haircut", *slot).status_code == 201
+
+
+def test_a_resources_public_feed_shows_when_it_is_taken_without_titles(platform, space):
+    resident = register(platform, space)
+    made = book(platform, resident, space, "ladder", at(6, 10), at(6, 12), title="换灯泡 at home")
+    assert made.status_code == 201, made.text
+    feed = platform.api("GET", f"/api/v1/communities/{space['id']}/resources/{space['resources']['ladder']['id']}"
+                               "/calendar.ics")
+    events = Calendar.from_ical(feed.text).walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == [f"{made.json()['id']}@linli"]
+    assert "换灯泡" not in feed.text
