@@ -87,7 +87,7 @@ class Reservations:
         rules = domain.rules_from(self.space.resource(booking.resource_id).rules)
         if not staff and not domain.may_cancel(rules, booking.starts_at, utcnow()):
             raise exceptions.Conflict(f"bookings may be cancelled until {rules.cancel_hours} hours before")
-        self._step(booking, "decision" if booking.status == domain.REQUESTED else "outcome")
+        self._step(booking, "decision" if booking.status in (domain.REQUESTED, domain.OFFERED) else "outcome")
         self._release(booking, quota=True)
         done = self._move(booking, domain.CANCELLED, act, "booking_cancelled")
         self._offer_freed(booking)
