@@ -6,7 +6,11 @@ from gateway.tests.conftest import PASSWORD, fresh_phone
 
 @pytest.fixture
 def strict_client(app, monkeypatch):
-    """The session's app with tight limits, each test from an address of its own."""
+    """The session's app with tight limits, each test from an address of its own.
+
+    Ask for other fixtures that register or log in (`resident`) before this one: the
+    limits apply to every client of the app while it is in force.
+    """
     settings = app.extensions["linli"].settings
     monkeypatch.setattr(app.extensions["linli"], "settings",
                         type(settings)(**{**vars(settings), "login_failures": "3/900", "address_attempts": "5/300"}))
@@ -20,7 +24,7 @@ def login(client, name, password):
     return client.post("/api/v1/auth/login", json={"login": name, "password": password})
 
 
-def test_an_account_is_locked_for_a_while_after_three_wrong_passwords(strict_client, resident):
+def test_an_account_is_locked_for_a_while_after_three_wrong_passwords(resident, strict_client):
     for _ in range(3):
         assert login(strict_client, resident["phone"], "wrong-password-1").status_code == 401
     refused = login(strict_client, resident["phone"], PASSWORD)
@@ -30,7 +34,7 @@ def test_an_account_is_locked_for_a_while_after_three_wrong_passwords(strict_cli
     assert refused.get_json()["type"] == "urn:linli:problem:too-many-attempts"
 
 
-def test_successful_logins_do_not_count_as_failures(strict_client, resident):
+def test_successful_logins_do_not_count_as_failures(resident, strict_client):
     for _ in range(4):
         assert login(strict_client, resident["phone"], PASSWORD).status_code == 200
     assert login(strict_client, resident["phone"], "wrong-password-1").status_code == 401
