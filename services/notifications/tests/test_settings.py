@@ -88,3 +88,16 @@ def test_a_bad_template_is_refused_and_nothing_changes(notifications, database, 
 def test_bad_preferences_are_refused(notifications, bad):
     with pytest.raises(InvalidInput):
         call(notifications, "set_preferences", "r20", bad)
+
+
+def test_a_low_priority_message_of_a_digest_category_is_held_for_the_evening(notifications, household, publish, database):
+    household("r20", "b20", email="r20@example.org")
+    call(notifications, "set_preferences", "r20", {"channels": {"coupons": ["email"]}, "digest": ["coupons"]})
+    publish(make_event("bookings", "coupon_claimed", {
+        "coupon_id": "cp1", "community_id": "c1", "account_id": "r20", "shop_id": "s1", "shop_name": "小面馆",
+        "title": "满30减5", "valid_until": "2026-12-31T15:59:00+00:00"}))
+    wait_until(lambda: len(deliveries(database)) == 1)
+    [held] = deliveries(database)
+    assert held["status"] == "held"
+    assert held["due_at"].replace(tzinfo=timezone.utc) == policy.next_digest(held["created_at"].replace(tzinfo=timezone.utc))
+    assert database("notifications").inbox.count_documents({"account_id": "r20"}) == 1  # the app has it at once
