@@ -59,6 +59,8 @@ launch() {
     pid=$!
     echo "$pid" >"$PIDFILE"
     wait_for_health "$pid"
+    say "seeding the 37° space, the life-circle places and a wall shop's coupon"
+    "$PY" -m services.bookings.seed >/dev/null || warn "could not seed the 37° space: run make seed-space"
 }
 
 start() {
