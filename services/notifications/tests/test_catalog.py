@@ -10,7 +10,6 @@ from services.common.envelope import make_event
 from services.conftest import wait_until
 from services.notifications import catalog
 from services.notifications.service import NotificationsService
-from services.notifications.tests.conftest import call
 from tests.contract.test_events import PRODUCED
 
 AT, END = "2026-06-02T01:00:00+00:00", "2026-06-02T02:00:00+00:00"  # 09:00-10:00 in Shanghai

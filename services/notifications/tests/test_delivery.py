@@ -2,8 +2,6 @@
 import json
 from datetime import datetime, timezone
 
-import pytest
-
 from services.conftest import wait_until
 from services.notifications.service import NotificationsService
 from services.notifications.tests.conftest import call
