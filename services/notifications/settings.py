@@ -28,7 +28,7 @@ class Settings:
         """The message kinds with their default wording and the community's own, if any."""
         own = {(t.kind, t.locale): t for t in self.templates.of_community(str(community_id))}
         return [{"kind": kind, "locale": locale, "title": title, "body": body,
-                 "own": own[(kind, locale)].to_mongo().to_dict() if (kind, locale) in own else None}
+                 "own": dump_template(own[(kind, locale)]) if (kind, locale) in own else None}
                 for (kind, locale), (title, body) in sorted(domain.TEMPLATES.items())]
 
     @rpc
@@ -40,9 +40,15 @@ class Settings:
             if (reason := domain.template_errors(args[field])) is not None:
                 raise BadTemplate(field, reason)
         saved = self.templates.set(Template(edited_by=args.pop("editor_id"), edited_at=datetime.now(timezone.utc), **args))
-        return {k: saved[k] for k in TEMPLATE_FIELDS if k != "edited_at"}
+        return dump_template(saved)
 
     @rpc
     def list_deliveries(self, community_id, status=None, limit=100):
         args = load(DeliveryQuerySchema(), {"community_id": community_id, "status": status, "limit": limit})
         return DeliverySchema(many=True).dump(self.deliveries.of_community(**args))
+
+
+def dump_template(template):
+    """A community's wording as plain JSON (RPC answers travel as JSON)."""
+    return {**{k: template[k] for k in TEMPLATE_FIELDS if k != "edited_at"},
+            "edited_at": template.edited_at and template.edited_at.isoformat()}

@@ -72,7 +72,8 @@ def test_staff_reword_a_message_for_their_community(notifications, household, pu
     wait_until(lambda: database("notifications").inbox.count_documents({"account_id": "r20"}) == 1)
     assert call(notifications, "list_inbox", "r20")["items"][0]["title"] == "【未来街区】收到：深夜装修"
     [own] = [t for t in call(notifications, "list_templates", "c1") if t["own"]]
-    assert own["kind"] == "issue_reported.receipt"
+    assert own["kind"] == "issue_reported.receipt" and own["own"]["title"] == "【未来街区】收到：{title}"
+    assert isinstance(own["own"]["edited_at"], str)  # plain JSON for the RPC answer
 
 
 @pytest.mark.parametrize("change", [{"title": "{title.__class__}"}, {"kind": "no_such_kind"}, {"locale": "fr"}])
