@@ -1,6 +1,8 @@
 """Residents' reports, handed to the issues service."""
+import base64
 import uuid
 
+from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -53,7 +55,8 @@ def report_payload(data, reporter_id, idempotency_key=None):
     return {"community_id": str(data["community_id"]), "reporter_id": str(reporter_id),
             "category": data["category"], "title": data["title"], "description": data["description"],
             "location": {key: _text(value) for key, value in place.items()},
-            "submission_key": f"{reporter_id}:{idempotency_key or uuid.uuid4().hex}"}
+            "submission_key": f"{reporter_id}:{idempotency_key or uuid.uuid4().hex}",
+            **({"photos": data["photos"]} if data.get("photos") else {})}
 
 
 @blp.route("")
@@ -178,3 +181,18 @@ class CaseActionItems(MethodView):
         """The joint meetings' action items about this case (members of its community)"""
         issue = case_of(issue_id)
         return {"items": rpc("list_action_items", issue["id"], issue["community_id"])}
+
+
+@blp.route("/<issue_id>/photos/<int:n>")
+class Photo(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.response(200, content_type="image/jpeg", description="The photo, in its own type (jpeg, png or webp)")
+    def get(self, issue_id, n):
+        """One photo of a report: for its reporters and the staff of its community"""
+        issue = rpc("get_issue", issue_id)
+        me = str(guard.authenticate().id)
+        if me not in issue.get("follower_ids", ()) and not guard.has_role(issue["community_id"], *roles.STAFF):
+            raise Problem(403, "Only the reporters and the community's staff may see this report.")
+        photo = rpc("get_issue_photo", issue["id"], n)
+        return Response(base64.b64decode(photo["data"]), mimetype=photo["content_type"])

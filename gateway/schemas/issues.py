@@ -12,12 +12,23 @@ class LocationInSchema(Schema):
     unit_id = Id(load_default=None)
 
 
+PHOTO_TYPES = ("image/jpeg", "image/png", "image/webp")
+
+
+class PhotoInSchema(Schema):
+    content_type = fields.String(required=True, validate=validate.OneOf(PHOTO_TYPES))
+    data = fields.String(required=True, validate=validate.Length(min=4, max=2_800_000),
+                         metadata={"description": "The image's bytes in base64, at most 2 MB decoded"})
+
+
 class IssueInSchema(Schema):
     community_id = Id(required=True)
     category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
     title = fields.String(required=True, validate=validate.Length(min=1, max=100))
     description = fields.String(required=True, validate=validate.Length(min=1, max=4000))
     location = fields.Nested(LocationInSchema, required=True)
+    photos = fields.List(fields.Nested(PhotoInSchema), load_default=list, validate=validate.Length(max=4),
+                         metadata={"description": "Up to 4 photos; the service checks their bytes"})
 
 
 class IdempotencySchema(Schema):

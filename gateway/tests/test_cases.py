@@ -65,3 +65,11 @@ def test_rates_by_an_unknown_dimension_are_a_422(client, community, demo_login):
     response = client.get(f"/api/v1/communities/{community['id']}/case-rates?by=weather",
                           headers=demo_login(roles.SOCIAL_WORKER))
     assert response.status_code == 422 and "by" in response.get_json()["errors"]
+
+
+def test_a_report_with_a_photo_of_another_type_is_a_422_before_the_service_is_asked(client, community, resident):
+    body = {"community_id": community["id"], "category": "noise", "title": "夜间施工", "description": "很吵",
+            "location": {"building_id": community["building"]["id"]},
+            "photos": [{"content_type": "image/gif", "data": "R0lGODlh"}]}
+    response = client.post("/api/v1/issues", json=body, headers=resident["headers"])
+    assert response.status_code == 422 and "photos" in response.get_json()["errors"]

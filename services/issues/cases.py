@@ -1,4 +1,5 @@
 """Entrypoints of case handling: a resident's report and every move made on it."""
+import base64
 import uuid
 
 from mongoengine import NotUniqueError
@@ -24,11 +25,15 @@ class CaseHandling(CaseBase):
             return dump_issue(earlier)
         now = utcnow()
         limits = domain.limits_for(self.issues.limits(report["community_id"]), report["category"])
+        photos = report.pop("photos")
         issue = self.issues.new(**report, status=domain.SUBMITTED, created_at=now,
+                                photos=[{"n": n, "content_type": p["content_type"], "size": len(p["raw"])}
+                                        for n, p in enumerate(photos)],
                                 follower_ids=[report["reporter_id"]],
                                 respond_by=domain.respond_by(now, limits), resolve_by=domain.resolve_by(now, limits),
                                 timeline=[domain.timeline_entry("reported", report["reporter_id"],
                                                                 domain.SUBMITTED, at=now)])
+        self.issues.save_photos(issue.id, photos)
         try:
             self._save_reported(issue)
         except NotUniqueError:  # a concurrent delivery of the same submission won
@@ -38,6 +43,12 @@ class CaseHandling(CaseBase):
     @rpc
     def get_issue(self, issue_id):
         return dump_issue(self.issues.get(issue_id))
+
+    @rpc
+    def get_issue_photo(self, issue_id, n):
+        """One photo of a report: `{content_type, data}` with the bytes in base64."""
+        photo = self.issues.photo(issue_id, n)
+        return {"content_type": photo.content_type, "data": base64.b64encode(photo.data).decode()}
 
     @rpc
     def list_issues(self, query):

@@ -9,7 +9,7 @@ from nameko.extensions import DependencyProvider
 from services.common.store import Store
 from services.issues import domain
 from services.issues.exceptions import ConcurrentMove, IssueNotFound, NotFound
-from services.issues.models import ActionItem, CaseMove, JointMeeting, Issue, OverdueNotice, Rating, RoutingRule, TimeLimit
+from services.issues.models import ActionItem, CaseMove, IssuePhoto, JointMeeting, Issue, OverdueNotice, Rating, RoutingRule, TimeLimit
 
 STALE_CLAIM = timedelta(seconds=30)  # far longer than a move takes between its claim and its write
 CASE_FIELDS = ("id", "community_id", "category", "status", "location", "created_at", "respond_by",
@@ -33,6 +33,21 @@ class IssueRepository:
         if issue is None or (community_id is not None and issue.community_id != community_id):
             raise IssueNotFound(issue_id)
         return issue
+
+    def save_photos(self, issue_id, photos):
+        """Store a report's photos under `<issue id>:<n>`; a redelivered report stores them once."""
+        for n, photo in enumerate(photos):
+            try:
+                IssuePhoto(id=f"{issue_id}:{n}", issue_id=str(issue_id), content_type=photo["content_type"],
+                           data=photo["raw"]).save(force_insert=True)
+            except NotUniqueError:
+                pass
+
+    def photo(self, issue_id, n):
+        photo = IssuePhoto.objects(id=f"{issue_id}:{n}").first()
+        if photo is None:
+            raise NotFound(f"no photo {n} of issue {issue_id}", issue_id=issue_id)
+        return photo
 
     def claim(self, issue, seq, entry, changes, event):
         """Take timeline slot `seq` of the case with the write it stands for; of two concurrent moves one gets it."""
@@ -159,7 +174,7 @@ class Issues(DependencyProvider):
     def setup(self):
         """Create the collections and indexes at start, not lazily inside the first request that touches them."""
         self.store.db
-        for model in (Issue, CaseMove, OverdueNotice, Rating, RoutingRule, TimeLimit, JointMeeting, ActionItem):
+        for model in (Issue, IssuePhoto, CaseMove, OverdueNotice, Rating, RoutingRule, TimeLimit, JointMeeting, ActionItem):
             model.ensure_indexes()
 
     def get_dependency(self, worker_ctx):

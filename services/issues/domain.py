@@ -246,3 +246,23 @@ def rates_by(dimension, cases, scores_by_case, now):
     for case in cases:
         groups.setdefault(case.get(key) or "", []).append(case)
     return [{dimension: value, **rates(group, scores_by_case, now)} for value, group in sorted(groups.items())]
+
+
+# --- photos ---------------------------------------------------------------------------------
+
+PHOTO_TYPES = {"image/jpeg": (b"\xff\xd8\xff",), "image/png": (b"\x89PNG\r\n\x1a\n",), "image/webp": (b"RIFF",)}
+MAX_PHOTOS, MAX_PHOTO_BYTES = 4, 2 * 1024 * 1024
+
+
+def photo_problem(content_type, raw):
+    """What is wrong with a report's photo (its declared type, its bytes, its size), or None."""
+    signatures = PHOTO_TYPES.get(content_type)
+    if signatures is None:
+        return f"type must be one of {', '.join(PHOTO_TYPES)}"
+    if not raw:
+        return "the photo is empty"
+    if len(raw) > MAX_PHOTO_BYTES:
+        return f"a photo may be at most {MAX_PHOTO_BYTES // (1024 * 1024)} MB"
+    if not raw.startswith(signatures) or (content_type == "image/webp" and raw[8:12] != b"WEBP"):
+        return f"the bytes are not a {content_type} image"
+    return None

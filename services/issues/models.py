@@ -1,5 +1,5 @@
 """The issues service's documents, in its own `issues` database."""
-from mongoengine import (BooleanField, DateTimeField, DictField, Document, EmbeddedDocument,
+from mongoengine import (BinaryField, BooleanField, DateTimeField, DictField, Document, EmbeddedDocument,
                          EmbeddedDocumentField, FloatField, IntField, ListField, StringField)
 
 from services.common.documents import OutboxDocument
@@ -42,6 +42,7 @@ class Issue(OutboxDocument):
     merged_into = StringField()
     reopen_count = IntField(default=0)
     unreasonable = BooleanField(default=False)
+    photos = ListField(DictField())  # [{n, content_type, size}]; the bytes are in IssuePhoto
 
     meta = {
         "db_alias": "issues",
@@ -50,6 +51,17 @@ class Issue(OutboxDocument):
                     ("community_id", "category", "status"), ("community_id", "-created_at"),
                     {"fields": ["submission_key"], "unique": True}],
     }
+
+
+class IssuePhoto(Document):
+    """A photo sent with a report, apart from the case so that reading cases stays light; `_id` `<issue id>:<n>`."""
+
+    id = StringField(primary_key=True)
+    issue_id = StringField(required=True)
+    content_type = StringField(required=True)
+    data = BinaryField(required=True)
+
+    meta = {"db_alias": "issues", "collection": "issue_photos", "indexes": ["issue_id"]}
 
 
 class CaseMove(Document):

@@ -1,5 +1,8 @@
 """marshmallow schemas at the issues service's edges."""
-from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
+import base64
+import binascii
+
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate
 
 from services.issues import domain
 
@@ -13,6 +16,26 @@ class LocationSchema(Schema):
     grid_id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=64))
     lat = fields.Float(load_default=None, allow_none=True, validate=validate.Range(-90, 90))
     lng = fields.Float(load_default=None, allow_none=True, validate=validate.Range(-180, 180))
+
+
+class PhotoInSchema(Schema):
+    """A photo sent with a report: its type and its bytes in base64; loads as `{content_type, raw}`."""
+
+    class Meta:
+        unknown = RAISE
+
+    content_type = fields.String(required=True, validate=validate.OneOf(tuple(domain.PHOTO_TYPES)))
+    data = fields.String(required=True, validate=validate.Length(min=4))
+
+    @post_load
+    def decode(self, photo, **kwargs):
+        try:
+            raw = base64.b64decode(photo["data"], validate=True)
+        except (binascii.Error, ValueError):
+            raise ValidationError({"data": ["Not valid base64."]}) from None
+        if problem := domain.photo_problem(photo["content_type"], raw):
+            raise ValidationError({"data": [problem]})
+        return {"content_type": photo["content_type"], "raw": raw}
 
 
 class ReportIssueSchema(Schema):
@@ -29,6 +52,8 @@ class ReportIssueSchema(Schema):
     location = fields.Nested(LocationSchema, required=True)
     submission_key = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=8, max=128),
                                    metadata={"description": "The same key twice gives the same issue"})
+    photos = fields.List(fields.Nested(PhotoInSchema), load_default=list,
+                         validate=validate.Length(max=domain.MAX_PHOTOS))
 
 
 class TimelineEntrySchema(Schema):
@@ -63,6 +88,7 @@ class IssueSchema(Schema):
     merged_into = fields.String(allow_none=True)
     reopen_count = fields.Integer()
     unreasonable = fields.Boolean()
+    photos = fields.List(fields.Dict(), metadata={"description": "[{n, content_type, size}]"})
 
 
 class IssueReportedSchema(Schema):

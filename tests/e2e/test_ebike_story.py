@@ -6,6 +6,8 @@ oc gives pm the clean-up and the volunteers a one-week patrol; the case resolves
 once those are done, and every reporter rates it. Each step reaches the inboxes of the
 people it concerns.
 """
+import base64
+
 import pytest
 
 from tests.e2e.platform import wait_for
@@ -96,9 +98,19 @@ def told(platform, token, kind, subject_id, times):
     wait_for(lambda: issue_ids(inbox(platform, token), kind)[subject_id] == times, 20, f"{times} × {kind}")
 
 
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
+
+
 def test_an_illegal_move_is_a_409_problem_and_a_resident_may_not_move_a_case(platform, community, staff):
     resident = register(platform, community)
-    case = ok(report(platform, resident, community, title="又有电瓶车堵楼道"), 201)
+    case = ok(platform.api("POST", "/api/v1/issues", token=resident, json={
+        "community_id": community["id"], "category": "non_motor_vehicles", "title": "又有电瓶车堵楼道",
+        "description": "见照片", "location": {"building_id": community["building"]["id"]},
+        "photos": [{"content_type": "image/png", "data": base64.b64encode(PNG).decode()}]}), 201)
+    photo = platform.api("GET", f"/api/v1/issues/{case['id']}/photos/0", token=resident)
+    assert photo.status_code == 200 and photo.content == PNG and photo.headers["Content-Type"] == "image/png"
+    assert platform.api("GET", f"/api/v1/issues/{case['id']}/photos/0",
+                        token=register(platform, community)).status_code == 403
     assert act(platform, resident, case, "accept").status_code == 403
     closed = act(platform, staff["social_worker"], case, "close")
     assert closed.status_code == 409 and closed.json()["status"] == 409

@@ -148,3 +148,25 @@ def test_rates_split_by_a_dimension_give_one_row_per_value():
     now = shanghai(2026, 3, 4, 9, 0)
     rows = domain.rates_by("party", [reported(1, 2, 10), reported(2, 2, party="rc")], {}, now)
     assert [(r["party"], r["cases"], r["resolution_rate"]) for r in rows] == [("pm", 1, 1.0), ("rc", 1, 0.0)]
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+@pytest.mark.parametrize("content_type,raw,problem", [
+    ("image/png", PNG, None),
+    ("image/jpeg", b"\xff\xd8\xff\xe0" + b"\x00" * 16, None),
+    ("image/webp", b"RIFF\x00\x00\x00\x00WEBPVP8 ", None),
+    ("image/gif", b"GIF89a", "type must be"),
+    ("image/jpeg", PNG, "not a image/jpeg"),
+    ("image/webp", b"RIFF\x00\x00\x00\x00WAVEfmt ", "not a image/webp"),
+    ("image/png", b"", "empty"),
+    ("image/png", PNG + b"\x00" * domain.MAX_PHOTO_BYTES, "at most 2 MB"),
+])
+def test_a_photo_is_checked_by_its_type_its_bytes_and_its_size(content_type, raw, problem):
+    found = domain.photo_problem(content_type, raw)
+    assert (found is None) if problem is None else (problem in found)
+
+
+def test_a_photo_of_exactly_the_limit_is_accepted():
+    assert domain.photo_problem("image/png", PNG + b"\x00" * (domain.MAX_PHOTO_BYTES - len(PNG))) is None

@@ -1,4 +1,5 @@
 """Moving cases through their states in a real container, on the real broker and store."""
+import base64
 from datetime import datetime, timedelta, timezone
 
 import eventlet
@@ -242,3 +243,30 @@ def test_a_fresh_claim_of_a_live_worker_is_left_alone(call, database):
     with pytest.raises(Conflict):
         move(call, "accept_issue", issue)
     assert call("get_issue", issue["id"])["status"] == "submitted"
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
+
+
+def test_a_reports_photos_are_stored_apart_and_read_back(call, database):
+    photo = {"content_type": "image/png", "data": base64.b64encode(PNG).decode()}
+    issue = call("report_issue", make_report(photos=[photo]))
+    assert issue["photos"] == [{"n": 0, "content_type": "image/png", "size": len(PNG)}]
+    assert call("get_issue_photo", issue["id"], 0) == photo
+    assert "data" not in str(database("issues").issues.find_one()["photos"])
+    with pytest.raises(NotFound):
+        call("get_issue_photo", issue["id"], 1)
+
+
+@pytest.mark.parametrize("photos", [
+    [{"content_type": "image/gif", "data": base64.b64encode(b"GIF89a....").decode()}],
+    [{"content_type": "image/jpeg", "data": base64.b64encode(PNG).decode()}],
+    [{"content_type": "image/png", "data": "not base64!"}],
+    [{"content_type": "image/png", "data": base64.b64encode(PNG).decode()}] * 5,
+])
+def test_a_photo_of_the_wrong_type_size_or_count_is_refused_and_nothing_is_stored(call, database, photos):
+    with pytest.raises(InvalidInput) as raised:
+        call("report_issue", make_report(photos=photos))
+    assert "photos" in raised.value.extra["errors"]
+    assert database("issues").issues.count_documents({}) == 0
+    assert database("issues").issue_photos.count_documents({}) == 0
