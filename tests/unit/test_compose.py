@@ -144,3 +144,11 @@ def test_each_service_runs_the_class_the_procfile_runs(services):
     for name in APP_SERVICES[1:]:
         target = services[name]["command"][-1]
         assert re.search(rf"^{name}:.* {re.escape(target)}$", procfile, re.M), name
+
+
+def test_every_long_running_container_has_cpu_and_memory_limits(services):
+    for name, service in services.items():
+        if service.get("restart") == "no":
+            continue
+        limits = service.get("deploy", {}).get("resources", {}).get("limits", {})
+        assert limits.get("cpus") and limits.get("memory"), f"{name} has no resource limits"
