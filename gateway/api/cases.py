@@ -2,7 +2,7 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from gateway import directory, roles, runtime
+from gateway import directory, roles
 from gateway.api import PREFIX, protected, remote
 from gateway.api.issues import CASE_STAFF, RC_STAFF, rpc
 from gateway.identity import guard

@@ -7,7 +7,6 @@ while the first is still running gets 409, and the same key with a different bod
 A server error releases the key so the client can retry. Keys are kept for a day.
 """
 import hashlib
-import json
 from datetime import timedelta
 
 from flask import Response, g, request

@@ -1,5 +1,5 @@
 """Pure booking rules: slots, opening hours in Shanghai time, limits, closures, geo and iCalendar."""
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from icalendar import Calendar

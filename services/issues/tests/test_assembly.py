@@ -3,12 +3,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from kombu import Connection, Exchange, Queue
-from nameko.testing.services import entrypoint_hook
 
 from services.common.errors import Conflict, Forbidden, InvalidInput, NotFound
 from services.common.envelope import make_event
 from services.conftest import wait_until
-from services.issues.service import IssuesService
 
 
 def now():
@@ -24,19 +22,6 @@ def make_vote(**overrides):
                       for i in range(4)]}
     vote.update(overrides)
     return vote
-
-
-@pytest.fixture
-def issues(start_service):
-    return start_service(IssuesService)
-
-
-@pytest.fixture
-def call(issues):
-    def call(method, *args):
-        with entrypoint_hook(issues, method) as hook:
-            return hook(*args)
-    return call
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from services.common.envelope import make_event
 from services.common.errors import Conflict, InvalidInput
 from services.conftest import wait_until
-from services.issues.tests.test_cases import STAFF, call, events, issues, move, reported_and_worked  # noqa: F401
+from services.issues.tests.test_cases import STAFF, move, reported_and_worked
 from services.issues.tests.test_service import make_report
 
 ITEM_FIELDS = {"action_item_id", "meeting_id", "issue_id", "community_id", "party", "title", "due_at", "kind", "patrol"}

@@ -4,7 +4,6 @@ from kombu import Connection, Exchange, Queue
 from nameko.testing.services import entrypoint_hook
 
 from services.common.errors import InvalidInput, NotFound
-from services.issues.service import IssuesService
 
 
 def make_report(**overrides):
@@ -13,11 +12,6 @@ def make_report(**overrides):
               "location": {"building_id": "b3", "unit_id": "u301", "grid_id": "g1"}}
     report.update(overrides)
     return report
-
-
-@pytest.fixture
-def issues(start_service):
-    return start_service(IssuesService)
 
 
 @pytest.fixture

@@ -1,25 +1,10 @@
 """Surveys in a real nameko container, on the real broker and store."""
 import pytest
-from nameko.testing.services import entrypoint_hook
 
 from services.common.envelope import make_event
 from services.common.errors import Conflict, Forbidden, InvalidInput
 from services.conftest import wait_until
-from services.issues.service import IssuesService
 from services.issues.tests.test_surveying import PARKING
-
-
-@pytest.fixture
-def issues(start_service):
-    return start_service(IssuesService)
-
-
-@pytest.fixture
-def call(issues):
-    def call(method, *args):
-        with entrypoint_hook(issues, method) as hook:
-            return hook(*args)
-    return call
 
 
 @pytest.fixture
