@@ -135,6 +135,10 @@ CATALOG = {
         Message("booking_cancelled.volunteer", person("volunteer_id"), category="volunteering"))),
     "booking_no_show": Notice(readers.BookingEnded, about("booking", "booking_id"), (
         Message("booking_no_show.booker", person("account_id"), category="bookings"),)),
+    "waitlist_offered": Notice(readers.WaitlistOffered, about("booking", "booking_id"), (
+        Message("waitlist_offered.booker", person("account_id"), category="bookings"),)),
+    "loan_overdue": Notice(readers.Booking, about("booking", "booking_id"), (
+        Message("loan_overdue.borrower", person("account_id"), category="bookings"),)),
     "booking_moved": Notice(readers.BookingMoved, about("booking", "booking_id"), (
         Message("booking_moved.booker", person("account_id"), category="bookings"),)),
     "coupon_claimed": Notice(readers.Coupon, about("coupon", "coupon_id"), (
@@ -162,6 +166,4 @@ CATALOG = {
 # Deliberately tell no one: the projections other services keep, and facts a person already saw.
 SILENT = frozenset({"volunteer_registered", "shift_scheduled", "shift_checked_in", "activity_completed",
                     "booking_checked_in"})
-SILENT |= {"issue_accepted", "issue_assigned", "issue_status_changed", "issue_resolved", "issue_overdue", "issue_rated"}  # issue 3 cases: until notifications gives them notices
-SILENT |= {"joint_meeting_scheduled", "action_item_assigned"}  # issue 3 joint handling: until notifications gives them notices
-SILENT |= {"loan_returned", "loan_overdue", "waitlist_offered"}  # issue 4 loans, waitlist: until notifications gives them notices
+SILENT |= {"loan_returned"}  # the borrower returned it in person at the desk

@@ -42,6 +42,7 @@ SurveyPublished = reader("SurveyPublishedData", survey_id=req(), community_id=re
 TopicOpened = reader("TopicOpenedData", topic_id=req(), community_id=req(), title=req())
 Booking = reader("BookingData", **BOOKING)
 BookingEnded = reader("BookingEndedData", **BOOKING, reason=opt())
+WaitlistOffered = reader("WaitlistOfferedData", **BOOKING, hold_until=req())
 BookingMoved = reader("BookingMovedData", **BOOKING, previous_volunteer_id=opt())
 Coupon = reader("CouponData", **COUPON)
 SkillVerified = reader("SkillVerifiedData", community_id=req(), volunteer_id=req(), skill=req())

@@ -67,6 +67,8 @@ CASES = [
      {"booking_cancelled.booker": {"r1"}, "booking_cancelled.volunteer": {"v1"}}, "已取消"),
     ("bookings", "booking_no_show", {**BOOKING, "reason": "no_show"}, {"booking_no_show.booker": {"r1"}}, "未到场"),
     ("bookings", "booking_moved", {**BOOKING, "previous_volunteer_id": "v2"}, {"booking_moved.booker": {"r1"}}, "另一位"),
+    ("bookings", "waitlist_offered", {**BOOKING, "hold_until": END}, {"waitlist_offered.booker": {"r1"}}, "保留至"),
+    ("bookings", "loan_overdue", BOOKING, {"loan_overdue.borrower": {"r1"}}, "逾期"),
     ("bookings", "coupon_claimed", COUPON, {"coupon_claimed.holder": {"r1"}}, "围墙小面馆"),
     ("bookings", "coupon_redeemed", COUPON, {"coupon_redeemed.holder": {"r1"}}, "核销"),
     ("volunteers", "skill_verified", {"community_id": "c1", "volunteer_id": "v1", "skill": "hairdressing",
