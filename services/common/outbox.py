@@ -12,7 +12,9 @@ every MongoDB-wire store. The order of the steps makes every crash recoverable:
 3. publish with confirms;         crash here: published twice at worst; consumers dedupe on the id
 4. delete the markers.
 
-The next write of the same document drops events whose markers are gone.
+The next write of the same document drops events whose markers are gone. The relay
+leaves markers younger than a couple of seconds to the worker that saved them, so the
+common case publishes once; delivery stays at least once, and consumers dedupe.
 """
 import logging
 from datetime import datetime, timedelta, timezone
@@ -32,11 +34,14 @@ def utcnow():
 class Outbox:
     """Stages, stores and relays the events of one database's documents."""
 
-    def __init__(self, db, publish, grace_seconds=120.0):
+    def __init__(self, db, publish, grace_seconds=120.0, settle_seconds=2.0):
         self.db = db
         self.markers = db[MARKERS]
         self.publish = publish
         self.grace = timedelta(seconds=grace_seconds)
+        # a marker younger than this is most likely still being published by the worker
+        # that saved it; leaving it alone avoids publishing the same event twice
+        self.settle = timedelta(seconds=settle_seconds)
 
     def save(self, document, events):
         """Write `document` with `events` in its outbox, then publish them."""
@@ -76,7 +81,8 @@ class Outbox:
     def relay_pending(self, limit=500):
         """Publish what a crash or an outage left behind; returns how many were sent."""
         sent = 0
-        for marker in list(self.markers.find().sort("created", 1).limit(limit)):
+        settled = {"created": {"$lte": utcnow() - self.settle}}
+        for marker in list(self.markers.find(settled).sort("created", 1).limit(limit)):
             event = self._stored_event(marker)
             if event is not None:
                 sent += self.relay([event])
