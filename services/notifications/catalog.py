@@ -139,6 +139,19 @@ CATALOG = {
         Message("waitlist_offered.booker", person("account_id"), category="bookings"),)),
     "loan_overdue": Notice(readers.Booking, about("booking", "booking_id"), (
         Message("loan_overdue.borrower", person("account_id"), category="bookings"),)),
+    "booking_checked_in": Notice(readers.Booking, about("booking", "booking_id"), (
+        Message("booking_checked_in.booker", person("account_id"), category="bookings", priority=lambda d: "low"),)),
+    "loan_returned": Notice(readers.Booking, about("booking", "booking_id"), (
+        Message("loan_returned.borrower", person("account_id"), category="bookings", priority=lambda d: "low"),)),
+    "volunteer_registered": Notice(readers.VolunteerWelcome, about("volunteer", "volunteer_id"), (
+        Message("volunteer_registered.volunteer", person("volunteer_id"), category="volunteering"),
+        Message("volunteer_registered.staff", holders(*STAFF_ROLES), category="volunteering", priority=lambda d: "low"))),
+    "shift_scheduled": Notice(readers.ShiftPlanned, about("shift", "shift_id"), (
+        Message("shift_scheduled.staff", holders(*STAFF_ROLES), category="volunteering", priority=lambda d: "low"),)),
+    "shift_checked_in": Notice(readers.ShiftArrived, about("shift", "shift_id"), (
+        Message("shift_checked_in.volunteer", person("volunteer_id"), category="volunteering", priority=lambda d: "low"),)),
+    "activity_completed": Notice(readers.ActivityDone, about("activity", "activity_id"), (
+        Message("activity_completed.staff", holders(*STAFF_ROLES), category="volunteering", priority=lambda d: "low"),)),
     "booking_moved": Notice(readers.BookingMoved, about("booking", "booking_id"), (
         Message("booking_moved.booker", person("account_id"), category="bookings"),)),
     "coupon_claimed": Notice(readers.Coupon, about("coupon", "coupon_id"), (
@@ -164,6 +177,4 @@ CATALOG = {
 }
 
 # Deliberately tell no one: the projections other services keep, and facts a person already saw.
-SILENT = frozenset({"volunteer_registered", "shift_scheduled", "shift_checked_in", "activity_completed",
-                    "booking_checked_in"})
-SILENT |= {"loan_returned"}  # the borrower returned it in person at the desk
+SILENT = frozenset()
