@@ -91,14 +91,19 @@ class IssueSchema(Schema):
     photos = fields.List(fields.Dict(), metadata={"description": "[{n, content_type, size}]"})
 
 
-class IssueReportedSchema(Schema):
-    """`data` of the `issue_reported` event (v1): ids and the facts a reader needs to say what happened."""
+class EventData(Schema):
+    """Base of every outgoing event's `data`: strict, and always naming its community."""
 
     class Meta:
         unknown = RAISE
 
-    issue_id = fields.String(required=True)
     community_id = fields.String(required=True)
+
+
+class IssueReportedSchema(EventData):
+    """`data` of the `issue_reported` event (v1): ids and the facts a reader needs to say what happened."""
+
+    issue_id = fields.String(required=True)
     reporter_id = fields.String(required=True)
     category = fields.String(required=True)
     title = fields.String(required=True)
@@ -106,14 +111,10 @@ class IssueReportedSchema(Schema):
     grid_id = fields.String(allow_none=True)
 
 
-class CaseEventSchema(Schema):
+class CaseEventSchema(EventData):
     """`data` of every event about a move of a case (v1): who is told is `follower_ids`."""
 
-    class Meta:
-        unknown = RAISE
-
     issue_id = fields.String(required=True)
-    community_id = fields.String(required=True)
     reporter_id = fields.String(required=True)
     follower_ids = fields.List(fields.String(), required=True)
     title = fields.String(required=True)
@@ -138,14 +139,10 @@ class IssueStatusChangedSchema(CaseEventSchema):
     merged_into = fields.String(allow_none=True)
 
 
-class IssueOverdueSchema(Schema):
+class IssueOverdueSchema(EventData):
     """`data` of `issue_overdue` (v1): a limit passed; `escalate_to_roles` are told."""
 
-    class Meta:
-        unknown = RAISE
-
     issue_id = fields.String(required=True)
-    community_id = fields.String(required=True)
     title = fields.String(required=True)
     category = fields.String(required=True)
     limit = fields.String(required=True, validate=validate.OneOf(("respond", "resolve")))
@@ -155,14 +152,10 @@ class IssueOverdueSchema(Schema):
     escalate_to_roles = fields.List(fields.String(), required=True)
 
 
-class IssueRatedSchema(Schema):
+class IssueRatedSchema(EventData):
     """`data` of `issue_rated` (v1)."""
 
-    class Meta:
-        unknown = RAISE
-
     issue_id = fields.String(required=True)
-    community_id = fields.String(required=True)
     title = fields.String(required=True)
     account_id = fields.String(required=True)
     score = fields.Integer(required=True)
@@ -170,14 +163,10 @@ class IssueRatedSchema(Schema):
     party = fields.String(allow_none=True)
 
 
-class JointMeetingScheduledSchema(Schema):
+class JointMeetingScheduledSchema(EventData):
     """`data` of `joint_meeting_scheduled` (v1): the three parties meet about these cases."""
 
-    class Meta:
-        unknown = RAISE
-
     meeting_id = fields.String(required=True)
-    community_id = fields.String(required=True)
     title = fields.String(required=True)
     starts_at = fields.String(required=True)
     place = fields.String(allow_none=True)
@@ -194,16 +183,12 @@ class PatrolOutSchema(Schema):
     people_per_evening = fields.Integer(required=True)
 
 
-class ActionItemAssignedSchema(Schema):
+class ActionItemAssignedSchema(EventData):
     """`data` of `action_item_assigned` (v1), the fixed contract volunteers reads."""
-
-    class Meta:
-        unknown = RAISE
 
     action_item_id = fields.String(required=True)
     meeting_id = fields.String(required=True)
     issue_id = fields.String(required=True)
-    community_id = fields.String(required=True)
     party = fields.String(required=True)
     title = fields.String(required=True)
     due_at = fields.String(required=True)
