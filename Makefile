@@ -4,16 +4,17 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 SCRIPTS := deploy/scripts
 
-.PHONY: help run test stop status setup infra topology seed logs deadletters backup backup-drill bench-scale bench
+.PHONY: web help run test stop status setup infra topology seed logs deadletters backup backup-drill bench-scale bench
 
 help: ## show the commands
 	@echo "Linli (邻里): make <command>"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-12s %s\n", $$1, $$2 }'
 
-run: infra ## set up, start everything in the background, print the URL and demo logins
+run: infra web ## set up, start everything in the background, print the URL and demo logins
 	@$(SCRIPTS)/platform.sh start
 
-test: infra ## set up and run every test suite against the real broker and store
+test: infra web ## set up and run every test suite against the real broker and store
+	@$(SCRIPTS)/web.sh browser
 	@$(SCRIPTS)/test.sh
 
 stop: ## stop the platform, then FerretDB and RabbitMQ if make started them
@@ -35,6 +36,9 @@ infra: setup ## start RabbitMQ and FerretDB (or use AMQP_URI / MONGODB_URI if th
 
 topology: infra ## declare every exchange, queue and binding on the broker
 	@$(PY) -m services.common.topology
+
+web: ## build the four front ends into web/dist (npm; skipped when web/ is unchanged)
+	@$(SCRIPTS)/web.sh build
 
 seed: topology ## load the demo community 未来街区 and its demo accounts
 	@$(PY) -m gateway.seed

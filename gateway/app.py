@@ -13,6 +13,7 @@ from gateway.api import cases
 from gateway.schemas.fields import ProblemSchema
 from gateway.api import audit
 from gateway.web import audit as audit_log, cors, headers, idempotency, metrics, problems, requestid, safety
+from gateway.web import frontends
 
 BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp, announcements.blp, preferences.blp, stream.blp)
 BLUEPRINTS += (volunteers.blp, shifts.blp)
@@ -77,6 +78,7 @@ def make_api_app(overrides=None):
                                                        "bearerFormat": "JWT"})
     for blp in BLUEPRINTS:
         api.register_blueprint(blp)
+    app.register_blueprint(frontends.blp)  # static files, not part of the API document
     return app, api
 
 

@@ -40,6 +40,7 @@ run_suite() {
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 run_suite services "services tests" --amqp-uri "$AMQP_URI" --rabbit-api-uri "$LINLI_RABBIT_MANAGEMENT"
 run_suite gateway "gateway" --suppress-nameko-eventlet-notification
+run_suite browser "web/tests" --suppress-nameko-eventlet-notification
 
 "$PY" - "$RESULTS" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
