@@ -14,6 +14,7 @@ from gateway.schemas.fields import ProblemSchema
 from gateway.api import audit
 from gateway.web import audit as audit_log, cors, headers, idempotency, metrics, problems, requestid, safety
 from gateway.web import frontends
+from gateway.api import open311, open311_keys
 
 BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp, announcements.blp, preferences.blp, stream.blp)
 BLUEPRINTS += (volunteers.blp, shifts.blp)
@@ -21,6 +22,7 @@ BLUEPRINTS += (bookings.blp, resources.blp, coupons.blp, places.blp)
 BLUEPRINTS += (votes.blp, surveys.blp, topics.blp)
 BLUEPRINTS += (cases.blp,)
 BLUEPRINTS += (health.probes, audit.blp)
+BLUEPRINTS += (open311_keys.blp,)
 API_CONFIG = {
     "API_TITLE": "Linli 邻里 gateway",
     "API_VERSION": "v1",
@@ -79,6 +81,7 @@ def make_api_app(overrides=None):
     for blp in BLUEPRINTS:
         api.register_blueprint(blp)
     app.register_blueprint(frontends.blp)  # static files, not part of the API document
+    app.register_blueprint(open311.blp)  # Open311 GeoReport v2: its own standard, formats and errors
     return app, api
 
 

@@ -10,6 +10,15 @@ BUILDINGS = range(1, 31)
 CLUBHOUSE = 28  # the clubhouse of No. 28 houses the 37° service space
 CLUBHOUSE_AMENITIES = ["37°便民空间", "党员之家", "工具百宝箱", "自助打印机"]
 FLOORS, UNITS_PER_FLOOR, BUILDINGS_PER_GRID = 6, 4, 5
+SPACE_37 = (31.2443, 121.3948)  # the clubhouse, as the bookings service places the 37° space
+
+
+def building_position(number):
+    """Where a demo building stands: rows of six, 40 m apart, laid out around the clubhouse."""
+    row, column = divmod(number - 1, 6)
+    home_row, home_column = divmod(CLUBHOUSE - 1, 6)
+    return (round(SPACE_37[0] + (row - home_row) * 0.00036, 6),
+            round(SPACE_37[1] + (column - home_column) * 0.00042, 6))
 
 
 @dataclass(frozen=True)

@@ -37,10 +37,15 @@ def ensure_directory():
 
 def ensure_building(community, number):
     clubhouse = number == demo.CLUBHOUSE
-    return Building.objects(community_id=community.id, number=number).first() or Building(
+    lat, lng = demo.building_position(number)
+    building = Building.objects(community_id=community.id, number=number).first() or Building(
         community_id=community.id, number=number, name=f"{number}号{'会所' if clubhouse else '楼'}",
         kind="clubhouse" if clubhouse else "residential",
-        amenities=demo.CLUBHOUSE_AMENITIES if clubhouse else []).save()
+        amenities=demo.CLUBHOUSE_AMENITIES if clubhouse else [], lat=lat, lng=lng).save()
+    if building.lat is None:  # seeded before buildings had a position
+        building.update(set__lat=lat, set__lng=lng)
+        building.reload()
+    return building
 
 
 def ensure_units(building):

@@ -35,6 +35,8 @@ class Building(Document):
     name = StringField(required=True)
     kind = StringField(required=True, choices=BUILDING_KINDS)
     amenities = ListField(StringField())
+    lat = FloatField(min_value=-90, max_value=90)   # where it stands (WGS-84), for Open311's lat/long
+    lng = FloatField(min_value=-180, max_value=180)
 
 
 class Unit(Document):

@@ -1,0 +1,24 @@
+"""Open311 API keys as the community admin issues, lists and revokes them."""
+from marshmallow import Schema, fields, validate
+
+from gateway.schemas.fields import Id
+
+
+class KeyInSchema(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=60),
+                         metadata={"description": "Who uses the key, e.g. the district's 12345 dashboard"})
+    account_id = Id(required=True, metadata={"description": "The member the key's requests are reported as"})
+
+
+class KeySchema(Schema):
+    id = fields.String(metadata={"description": "The key's public id: the start of its SHA-256"})
+    name = fields.String()
+    account_id = fields.String()
+    created_by = fields.String()
+    created_at = fields.AwareDateTime()
+    revoked_at = fields.AwareDateTime(allow_none=True)
+    key = fields.String(metadata={"description": "The api_key itself: shown once, when it is issued"})
+
+
+class KeyListSchema(Schema):
+    items = fields.List(fields.Nested(KeySchema))
