@@ -1,11 +1,11 @@
-"""Write the committed OpenAPI document: `python -m gateway.openapi` (no store or broker needed)."""
+"""Write the committed OpenAPI document, docs/openapi.json: `python -m gateway.openapi` (no store or broker needed)."""
 import json
 import sys
 from pathlib import Path
 
 from gateway.app import make_api_app
 
-PATH = Path(__file__).with_name("openapi.json")
+PATH = Path(__file__).resolve().parents[1] / "docs" / "openapi.json"
 
 
 def document():

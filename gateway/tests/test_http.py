@@ -94,9 +94,10 @@ def test_cors_is_off_unless_origins_are_named(stack):
 
 
 def test_the_committed_openapi_document_is_current(client):
-    """If this fails, run `python -m gateway.openapi` and commit gateway/openapi.json."""
+    """If this fails, run `python -m gateway.openapi` and commit docs/openapi.json."""
     committed = json.loads(openapi.PATH.read_text(encoding="utf-8"))
-    assert client.get("/api/openapi.json").get_json() == committed
+    assert client.get("/api/openapi.json").get_json() == committed, \
+        "docs/openapi.json differs from the code: run `python -m gateway.openapi` and commit docs/openapi.json"
 
 
 def test_error_responses_are_documented_as_problems(client):
