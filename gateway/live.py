@@ -1,112 +1,78 @@
-"""The gateway's side of live delivery: one pika consumer per process, fanned out to SSE streams.
+"""Live delivery to Server-Sent Events: one pika connection and exclusive queue per stream.
 
-A thread of its own owns the pika connection (pika is not thread-safe): it declares one
-exclusive, auto-delete queue bound to `notifications.live` with `inbox.#` and hands each
-hint to the streams of its account, each a `queue.Queue` read by that stream's own thread.
-It reconnects after any broker error. Hints are best-effort: the inbox is the record.
+Each open stream declares its own exclusive, auto-delete queue (`live-<account>-<n>`)
+bound to `notifications.live` with `inbox.<account_id>`, so the broker routes only that
+person's hints to it, and closing the stream's connection deletes the queue. The stream's
+own thread consumes it (pika is not thread-safe; nothing else touches the connection).
+Hints are best-effort; `Last-Event-ID` resume reads the inbox, the record (gateway/resume.py).
 """
 import json
 import logging
-import queue
-import threading
 import time
+import uuid
 
 import pika
 
+from gateway import resume
+
 log = logging.getLogger(__name__)
 EXCHANGE = "notifications.live"
+# Inbox kinds that tell a reporter or follower about their own case: sent as `event: case`.
+CASE_KINDS = ("issue_reported.receipt", "issue_moved.follower", "issue_resolved.follower")
 
 
-class LiveHub:
-    def __init__(self, amqp_uri):
-        self.amqp_uri = amqp_uri
-        self.streams = {}  # account id -> set of queues
-        self.lock = threading.Lock()
-        self.ready = threading.Event()
-        self.stopping = threading.Event()
-        self.stop_consuming = None
-        self.thread = threading.Thread(target=self._run, name="live-hub", daemon=True)
-        self.thread.start()
+class LiveQueue:
+    """One stream's connection and queue; `close()` ends both."""
 
-    def subscribe(self, account_id):
-        box = queue.Queue(maxsize=100)
-        with self.lock:
-            self.streams.setdefault(account_id, set()).add(box)
-        return box
-
-    def unsubscribe(self, account_id, box):
-        with self.lock:
-            boxes = self.streams.get(account_id, set())
-            boxes.discard(box)
-            if not boxes:
-                self.streams.pop(account_id, None)
-
-    def _dispatch(self, channel, method, properties, body):
-        try:
-            hint = json.loads(body)
-        except ValueError:
-            return
-        with self.lock:
-            boxes = list(self.streams.get(str(hint.get("account_id")), ()))
-        for box in boxes:
-            try:
-                box.put_nowait(hint)
-            except queue.Full:  # a stalled client; it will catch up from its inbox
-                pass
-
-    def stop(self):
-        self.stopping.set()
-        if self.stop_consuming is not None:
-            self.stop_consuming()
-        self.thread.join(timeout=5)
-
-    def _run(self):
-        while not self.stopping.is_set():
-            try:
-                self._consume()
-            except Exception:
-                log.warning("live hub lost the broker; reconnecting", exc_info=True)
-            self.ready.clear()
-            self.stopping.wait(1)
-
-    def _consume(self):
-        params = pika.URLParameters(self.amqp_uri)
+    def __init__(self, amqp_uri, account_id):
+        params = pika.URLParameters(amqp_uri)
         params.heartbeat = 30
-        connection = pika.BlockingConnection(params)
+        self.connection = pika.BlockingConnection(params)
+        self.channel = self.connection.channel()
+        self.channel.exchange_declare(EXCHANGE, exchange_type="topic", durable=True)
+        self.name = f"live-{account_id}-{uuid.uuid4().hex[:8]}"
+        self.channel.queue_declare(self.name, exclusive=True, auto_delete=True)
+        self.channel.queue_bind(self.name, EXCHANGE, routing_key=f"inbox.{account_id}")
+
+    def hints(self, wait):
+        """Each hint as it arrives, or None after `wait` seconds without one."""
+        for method, _, body in self.channel.consume(self.name, auto_ack=True, inactivity_timeout=wait):
+            if method is None:
+                yield None
+                continue
+            try:
+                yield json.loads(body)
+            except ValueError:
+                log.warning("live hint is not JSON; dropped")
+
+    def close(self):
         try:
-            channel = connection.channel()
-            channel.exchange_declare(EXCHANGE, exchange_type="topic", durable=True)
-            declared = channel.queue_declare("", exclusive=True, auto_delete=True)
-            channel.queue_bind(declared.method.queue, EXCHANGE, routing_key="inbox.#")
-            channel.basic_consume(declared.method.queue, self._dispatch, auto_ack=True)
-            self.stop_consuming = lambda: connection.add_callback_threadsafe(channel.stop_consuming)
-            self.ready.set()
-            if not self.stopping.is_set():
-                channel.start_consuming()
-        finally:
-            if connection.is_open:
-                connection.close()
+            if self.connection.is_open:
+                self.connection.close()
+        except Exception:  # already broken: the broker drops the exclusive queue with it
+            log.debug("closing a live connection failed", exc_info=True)
 
 
-_hub_lock = threading.Lock()
+def frame(hint, typed):
+    """One SSE event: its id resumes after it; `case` for one's own case when `typed`, else `inbox`."""
+    kind = "case" if typed and hint.get("kind") in CASE_KINDS else "inbox"
+    data = json.dumps(hint, ensure_ascii=False)
+    return f"id: {resume.cursor(hint)}\nevent: {kind}\ndata: {data}\n\n"
 
 
-def hub(app, amqp_uri):
-    """The process's hub, started on first use."""
-    with _hub_lock:
-        if "linli.live" not in app.extensions:
-            app.extensions["linli.live"] = LiveHub(amqp_uri)
-        return app.extensions["linli.live"]
-
-
-def events(box, heartbeat, lifetime):
-    """The SSE lines of one stream: hints as `inbox` events, comments as heartbeats, then the end."""
+def events(queue, missed, heartbeat, lifetime, typed=True):
+    """The SSE text of one stream: the missed items first, then live hints, heartbeats, the end."""
     yield "retry: 2000\n: connected\n\n"
+    sent = set()
+    for hint in missed:
+        sent.add(hint["item_id"])
+        yield frame(hint, typed)
     deadline = time.monotonic() + lifetime
-    while time.monotonic() < deadline:
-        try:
-            hint = box.get(timeout=min(heartbeat, max(0.0, deadline - time.monotonic())))
-        except queue.Empty:
+    for hint in queue.hints(max(0.05, min(heartbeat, lifetime))):
+        if time.monotonic() >= deadline:
+            return
+        if hint is None:
             yield ": heartbeat\n\n"
-            continue
-        yield f"id: {hint['item_id']}\nevent: inbox\ndata: {json.dumps(hint, ensure_ascii=False)}\n\n"
+        elif hint.get("item_id") not in sent:  # replayed already: each item is sent once
+            sent.add(hint.get("item_id"))
+            yield frame(hint, typed)

@@ -1,23 +1,25 @@
-"""The live stream: my new inbox items as Server-Sent Events, while the connection is open."""
+"""The live stream: my notifications and my cases' updates as Server-Sent Events, resumable."""
 import os
 
-from flask import Response, current_app, g, request, stream_with_context
+from flask import Response, g, request, stream_with_context
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from gateway import live, runtime
+from gateway import live, resume, runtime
 from gateway.api import BEARER, PREFIX, _documented
 from gateway.identity import guard, sessions
 from gateway.identity.tokens import ACCESS
 from gateway.models import Account
 
-blp = Blueprint("stream", __name__, url_prefix=f"{PREFIX}/me", description="Live delivery")
+blp = Blueprint("stream", __name__, url_prefix=PREFIX, description="Live delivery")
 
 
 class StreamQuerySchema(Schema):
     access_token = fields.String(load_default=None, metadata={
         "description": "for a browser's EventSource, which cannot send an Authorization header"})
+    last_event_id = fields.String(load_default=None, metadata={
+        "description": "resume after this event id (the `Last-Event-ID` header does the same)"})
 
 
 def stream_account(token):
@@ -30,30 +32,54 @@ def stream_account(token):
     return guard.authenticate()
 
 
+def open_stream(query, typed):
+    """Bind the caller's queue first, then read what was missed, so nothing falls between."""
+    account_id = str(stream_account(query["access_token"]).id)
+    last_id = request.headers.get("Last-Event-ID") or query["last_event_id"]
+    last = resume.read_cursor(last_id) if last_id else None
+    queue = live.LiveQueue(runtime.current().settings.amqp_uri, account_id)
+    try:
+        missed = resume.missed(lambda **page: runtime.current().rpc.call(
+            "notifications", "list_inbox", account_id, **page), last, account_id) if last else []
+    except Exception:
+        queue.close()
+        raise
+    heartbeat = float(os.environ.get("LINLI_STREAM_HEARTBEAT", "15"))
+    lifetime = float(os.environ.get("LINLI_STREAM_LIFETIME", "300"))
+
+    def stream():
+        try:
+            yield from live.events(queue, missed, heartbeat, lifetime, typed)
+        finally:
+            queue.close()
+    return Response(stream_with_context(stream()), mimetype="text/event-stream",
+                    headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
 @blp.route("/stream")
 class Stream(MethodView):
     @blp.doc(security=BEARER)
-    @lambda view: _documented(blp, view, 401, 403)  # checked by stream_account(), which also takes ?access_token
+    @lambda view: _documented(blp, view, 401, 403, 422, 503, 504)  # stream_account() checks, also ?access_token
     @blp.arguments(StreamQuerySchema, location="query")
     @blp.response(200, content_type="text/event-stream")
     def get(self, query):
-        """My new inbox items as they arrive (text/event-stream); a hint only: read the inbox for the record
+        """My notifications and my own cases' updates as they arrive (text/event-stream), resumable
 
-        Sends `event: inbox` with `{item_id, account_id, kind, title, created_at}`, a comment every
-        `LINLI_STREAM_HEARTBEAT` seconds, and ends after `LINLI_STREAM_LIFETIME` seconds
-        (the browser reconnects).
+        `event: case` for a step of a case I reported or follow, `event: inbox` for every other
+        inbox item, each `{item_id, account_id, kind, title, created_at, subject}` with an `id`;
+        after a reconnect with `Last-Event-ID` the items missed since that id come first, once
+        each. A comment every `LINLI_STREAM_HEARTBEAT` seconds; the stream ends after
+        `LINLI_STREAM_LIFETIME` seconds and the browser reconnects.
         """
-        account_id = str(stream_account(query["access_token"]).id)
-        hub = live.hub(current_app._get_current_object(), runtime.current().settings.amqp_uri)
-        hub.ready.wait(timeout=2)
-        box = hub.subscribe(account_id)
-        heartbeat = float(os.environ.get("LINLI_STREAM_HEARTBEAT", "15"))
-        lifetime = float(os.environ.get("LINLI_STREAM_LIFETIME", "300"))
+        return open_stream(query, typed=True)
 
-        def stream():
-            try:
-                yield from live.events(box, heartbeat, lifetime)
-            finally:
-                hub.unsubscribe(account_id, box)
-        return Response(stream_with_context(stream()), mimetype="text/event-stream",
-                        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+@blp.route("/me/stream")
+class MyStream(MethodView):
+    @blp.doc(security=BEARER)
+    @lambda view: _documented(blp, view, 401, 403, 422, 503, 504)
+    @blp.arguments(StreamQuerySchema, location="query")
+    @blp.response(200, content_type="text/event-stream")
+    def get(self, query):
+        """The same stream with every item as `event: inbox` (the first version of /api/v1/stream)"""
+        return open_stream(query, typed=False)

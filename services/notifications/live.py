@@ -3,7 +3,8 @@
 A hint is not a record: the inbox is. So hints skip the outbox, are not `mandatory`
 (no open stream means no queue, and that is fine) and not confirmed; a failed publish is
 logged and forgotten, and a client that missed one catches up by reading its inbox.
-Exchange `notifications.live` (topic), routing key `inbox.<account_id>`.
+Exchange `notifications.live` (topic), routing key `inbox.<account_id>`; the body is
+`{item_id, account_id, kind, title, created_at, subject}`.
 """
 import json
 import logging
@@ -29,7 +30,7 @@ class Hints:
     def push(self, item):
         """Tell open streams of `item`'s owner about it; never raises."""
         body = {"item_id": item.id, "account_id": item.account_id, "kind": item.kind, "title": item.title,
-                "created_at": item.created_at.isoformat()}
+                "created_at": item.created_at.isoformat(), "subject": dict(item.subject or {})}
         try:
             self.provider.publish(body, routing_key(item.account_id))
         except Exception as exc:

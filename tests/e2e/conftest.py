@@ -13,7 +13,9 @@ MANAGEMENT = os.environ.get("LINLI_RABBIT_MANAGEMENT", "http://guest:guest@127.0
 
 
 @pytest.fixture(scope="module")
-def platform(tmp_path_factory):
+def platform(tmp_path_factory, request):
+    """The platform; a module may set `PLATFORM_ENV` (a dict) for every process it starts."""
+    extra_env = getattr(request.module, "PLATFORM_ENV", {})
     broker = Broker(config.amqp_uri(), MANAGEMENT)
     broker.create()
     platform = Platform(tmp_path_factory.mktemp("platform"), broker, config.mongodb_uri())
@@ -21,7 +23,7 @@ def platform(tmp_path_factory):
         platform.run("-m", "services.common.topology")
         platform.run("-m", "gateway.seed")
         for name in ("issues", "bookings", "volunteers", "notifications", "gateway"):
-            platform.start(name)
+            platform.start(name, **extra_env)
         yield platform
     finally:
         platform.stop_all()
