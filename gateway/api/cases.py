@@ -10,6 +10,7 @@ from gateway.models import Community, Membership
 from gateway.schemas.cases import (ActionItemInSchema, ActionItemSchema, LimitInSchema, MeetingInSchema,
                                    MeetingSchema, MinutesInSchema, RatesQuerySchema, RatesSchema, RouteInSchema,
                                    RoutingSchema)
+from gateway.web import etags
 from gateway.web.problems import Problem
 
 blp = Blueprint("cases", __name__, url_prefix=PREFIX,
@@ -44,23 +45,25 @@ class Meetings(MethodView):
 class Meeting(MethodView):
     @protected(blp)
     @remote(blp)
-    @blp.response(200, MeetingSchema)
+    @blp.response(200, MeetingSchema, headers=etags.HEADERS)
     def get(self, community_id, meeting_id):
-        """A joint meeting with its agenda, minutes and action items (staff)"""
-        return meeting_of(meeting_id, community_id, *CASE_STAFF)
+        """A joint meeting with its agenda, minutes and action items, with its ETag (staff)"""
+        return etags.tagged(meeting_of(meeting_id, community_id, *CASE_STAFF), MeetingSchema())
 
 
 @blp.route("/communities/<community_id>/joint-meetings/<meeting_id>/minutes")
 class Minutes(MethodView):
     @protected(blp)
     @remote(blp)
+    @etags.documented(blp)
     @blp.arguments(MinutesInSchema)
-    @blp.response(200, MeetingSchema)
+    @blp.response(200, MeetingSchema, headers=etags.HEADERS)
     def put(self, data, community_id, meeting_id):
-        """Record the meeting's minutes (rc staff)"""
+        """Record the meeting's minutes (rc staff; If-Match optional)"""
         guard.require_role(community_id, *RC_STAFF)
-        return rpc("record_minutes", {"meeting_id": meeting_id, "community_id": community_id, "actor_id": me(),
-                                      **data})
+        etags.check(lambda: meeting_of(meeting_id, community_id), MeetingSchema())
+        return etags.tagged(rpc("record_minutes", {"meeting_id": meeting_id, "community_id": community_id,
+                                                   "actor_id": me(), **data}), MeetingSchema())
 
 
 @blp.route("/communities/<community_id>/joint-meetings/<meeting_id>/action-items")
@@ -93,32 +96,42 @@ class ActionItemDone(MethodView):
 class Routing(MethodView):
     @protected(blp)
     @remote(blp)
-    @blp.response(200, RoutingSchema)
+    @blp.response(200, RoutingSchema, headers=etags.HEADERS)
     def get(self, community_id):
-        """The routing table (category × micro-grid → party) and time limits (staff)"""
+        """The routing table (category × micro-grid → party) and time limits, with its ETag (staff)"""
         guard.require_role(community_id, *CASE_STAFF)
-        return rpc("get_routing", community_id)
+        return etags.tagged(rpc("get_routing", community_id), RoutingSchema())
 
     @protected(blp)
     @remote(blp)
+    @etags.documented(blp)
     @blp.arguments(RouteInSchema)
-    @blp.response(200, RoutingSchema)
+    @blp.response(200, RoutingSchema, headers=etags.HEADERS)
     def put(self, data, community_id):
-        """Route a category (or *) in a micro-grid (or *) to a party and handler group (community admin)"""
+        """Route a category (or *) in a micro-grid (or *) to a party and handler group (community admin)
+
+        If-Match (optional) is the ETag of GET on this path.
+        """
         guard.require_role(community_id, roles.COMMUNITY_ADMIN)
-        return rpc("set_route", {**data, "community_id": community_id})
+        etags.check(lambda: rpc("get_routing", community_id), RoutingSchema())
+        return etags.tagged(rpc("set_route", {**data, "community_id": community_id}), RoutingSchema())
 
 
 @blp.route("/communities/<community_id>/case-limits")
 class Limits(MethodView):
     @protected(blp)
     @remote(blp)
+    @etags.documented(blp)
     @blp.arguments(LimitInSchema)
-    @blp.response(200, RoutingSchema)
+    @blp.response(200, RoutingSchema, headers=etags.HEADERS)
     def put(self, data, community_id):
-        """Set a category's time limits: respond within hours, resolve within working days (community admin)"""
+        """Set a category's time limits: respond within hours, resolve within working days (community admin)
+
+        If-Match (optional) is the ETag of GET /communities/<id>/case-routing.
+        """
         guard.require_role(community_id, roles.COMMUNITY_ADMIN)
-        return rpc("set_time_limit", {**data, "community_id": community_id})
+        etags.check(lambda: rpc("get_routing", community_id), RoutingSchema())
+        return etags.tagged(rpc("set_time_limit", {**data, "community_id": community_id}), RoutingSchema())
 
 
 @blp.route("/communities/<community_id>/case-rates")

@@ -7,7 +7,7 @@ from gateway.api import PREFIX, protected
 from gateway.identity import guard, memberships
 from gateway.schemas.accounts import MembershipSchema, RolesSchema
 from gateway.schemas.directory import CommunityDetailSchema, CommunityListSchema
-from gateway.web import requestid
+from gateway.web import etags, requestid
 from gateway.web.problems import Problem
 
 blp = Blueprint("communities", __name__, url_prefix=f"{PREFIX}/communities",
@@ -31,16 +31,32 @@ class CommunityDetail(MethodView):
         return directory.community_detail(directory.community_or_404(community_id))
 
 
+def member_or_404(community_id, account_id):
+    member = memberships.find(account_id, community_id)
+    if member is None:
+        raise Problem(404, "This account is not a member of this community.")
+    return member
+
+
 @blp.route("/<community_id>/members/<account_id>/roles")
 class MemberRoles(MethodView):
     @protected(blp)
     @guard.role_required(roles.COMMUNITY_ADMIN)
+    @blp.response(200, MembershipSchema, headers=etags.HEADERS)
+    @blp.alt_response(404, response="NOT_FOUND")
+    def get(self, community_id, account_id):
+        """A member's roles and home in the community, with its ETag (community admins only)"""
+        return etags.tagged(member_or_404(community_id, account_id), MembershipSchema())
+
+    @protected(blp)
+    @guard.role_required(roles.COMMUNITY_ADMIN)
+    @etags.documented(blp)
     @blp.arguments(RolesSchema)
-    @blp.response(200, MembershipSchema)
+    @blp.response(200, MembershipSchema, headers=etags.HEADERS)
     def put(self, data, community_id, account_id):
-        """Replace a member's roles in the community (community admins only)"""
-        member = memberships.find(account_id, community_id)
-        if member is None:
-            raise Problem(404, "This account is not a member of this community.")
-        return memberships.grant(runtime.current().outbox, member.account_id, member.community_id,
-                                 data["roles"], request_id=requestid.current())
+        """Replace a member's roles in the community (community admins only; If-Match optional)"""
+        member = member_or_404(community_id, account_id)
+        etags.check(lambda: member, MembershipSchema())
+        granted = memberships.grant(runtime.current().outbox, member.account_id, member.community_id,
+                                    data["roles"], request_id=requestid.current())
+        return etags.tagged(granted, MembershipSchema())

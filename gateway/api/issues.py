@@ -13,6 +13,7 @@ from gateway.schemas.cases import (ACTIONS, ActionItemListSchema, CaseListSchema
                                    ClassificationInSchema, DuplicateListSchema, DuplicateQuerySchema, MoveInSchema,
                                    RatingInSchema)
 from gateway.schemas.issues import IdempotencySchema, IssueInSchema, IssueSchema
+from gateway.web import etags
 from gateway.web.problems import Problem, invalid
 
 blp = Blueprint("issues", __name__, url_prefix=f"{PREFIX}/issues", description="Residents' reports")
@@ -88,15 +89,15 @@ class Issues(MethodView):
 class Issue(MethodView):
     @protected(blp)
     @remote(blp)
-    @blp.response(200, CaseSchema)
+    @blp.response(200, CaseSchema, headers=etags.HEADERS)
     def get(self, issue_id):
-        """One report: for its reporters and the staff of its community"""
+        """One report, with its ETag: for its reporters and the staff of its community"""
         issue = rpc("get_issue", issue_id)
         me = str(guard.authenticate().id)
         mine = me == issue.get("reporter_id") or me in issue.get("follower_ids", ())
         if not mine and not guard.has_role(issue.get("community_id"), *roles.STAFF):
             raise Problem(403, "Only the reporter and the community's staff may see this report.")
-        return issue
+        return etags.tagged(issue, CaseSchema())
 
 
 @blp.route("/duplicates")
@@ -118,20 +119,23 @@ class Duplicates(MethodView):
 class Move(MethodView):
     @protected(blp)
     @remote(blp)
+    @etags.documented(blp)
     @blp.arguments(MoveInSchema)
-    @blp.response(200, CaseSchema)
+    @blp.response(200, CaseSchema, headers=etags.HEADERS)
     @blp.alt_response(409, description="The move is not possible from the case's state, or someone moved it first")
     def post(self, data, issue_id, action):
-        """Move a case: accept, reject, assign, start, resolve, close, reopen or merge (staff)"""
+        """Move a case: accept, reject, assign, start, resolve, close, reopen or merge (staff; If-Match optional)"""
         if action not in MOVES:
             raise Problem(404, f"No such action; use one of: {', '.join(ACTIONS)}.")
         method, fields, allowed = MOVES[action]
         issue = case_of(issue_id, *allowed)
+        etags.check(lambda: issue, CaseSchema())
         extra = {name: _text(data[name]) for name in fields if data[name] is not None}
         if action == "merge" and "into_id" not in extra:
             raise invalid({"into_id": ["Name the case to merge into."]})
-        return rpc(method, {"issue_id": issue["id"], "community_id": issue["community_id"],
-                            "actor_id": str(guard.authenticate().id), "note": data["note"], **extra})
+        return etags.tagged(rpc(method, {"issue_id": issue["id"], "community_id": issue["community_id"],
+                                         "actor_id": str(guard.authenticate().id), "note": data["note"], **extra}),
+                            CaseSchema())
 
 
 @blp.route("/<issue_id>/followers")
@@ -163,13 +167,15 @@ class Rating(MethodView):
 class Classification(MethodView):
     @protected(blp)
     @remote(blp)
+    @etags.documented(blp)
     @blp.arguments(ClassificationInSchema)
-    @blp.response(200, CaseSchema)
+    @blp.response(200, CaseSchema, headers=etags.HEADERS)
     def put(self, data, issue_id):
-        """Mark a report unreasonable (or not): it is then kept out of the rates (rc staff)"""
+        """Mark a report unreasonable (or not): it is then kept out of the rates (rc staff; If-Match optional)"""
         issue = case_of(issue_id, *RC_STAFF)
-        return rpc("classify_issue", {"issue_id": issue["id"], "community_id": issue["community_id"],
-                                      "actor_id": str(guard.authenticate().id), **data})
+        etags.check(lambda: issue, CaseSchema())
+        return etags.tagged(rpc("classify_issue", {"issue_id": issue["id"], "community_id": issue["community_id"],
+                                                   "actor_id": str(guard.authenticate().id), **data}), CaseSchema())
 
 
 @blp.route("/<issue_id>/action-items")

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard
+from gateway.web import etags
 from gateway.schemas.assembly import (ClusterListSchema, CommentInSchema, TopicAnswerInSchema, TopicInSchema,
                                       TopicListSchema, TopicSchema)
 
@@ -65,10 +66,10 @@ class Clusters(MethodView):
 class Topic(MethodView):
     @protected(blp)
     @remote(blp)
-    @blp.response(200, TopicSchema)
+    @blp.response(200, TopicSchema, headers=etags.HEADERS)
     def get(self, topic_id):
-        """A topic with its comments, supporters and official answer"""
-        return topic_of_member(topic_id)
+        """A topic with its comments, supporters and official answer, with its ETag"""
+        return etags.tagged(topic_of_member(topic_id), TopicSchema())
 
 
 @blp.route("/topics/<topic_id>/comments")
@@ -98,9 +99,11 @@ class Support(MethodView):
 class Answer(MethodView):
     @protected(blp)
     @remote(blp)
+    @etags.documented(blp)
     @blp.arguments(TopicAnswerInSchema)
-    @blp.response(201, TopicSchema)
+    @blp.response(201, TopicSchema, headers=etags.HEADERS)
     def post(self, data, topic_id):
-        """Publish (or, with `replaces`, revise) the official answer and plan (staff)"""
-        topic_of_member(topic_id, *HALL_STAFF)
-        return rpc("answer_topic", {**data, "topic_id": topic_id, "account_id": me()}), 201
+        """Publish (or, with `replaces`, revise) the official answer and plan (staff; If-Match optional)"""
+        topic = topic_of_member(topic_id, *HALL_STAFF)
+        etags.check(lambda: topic, TopicSchema())
+        return etags.tagged(rpc("answer_topic", {**data, "topic_id": topic_id, "account_id": me()}), TopicSchema(), 201)

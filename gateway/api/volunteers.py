@@ -9,6 +9,7 @@ from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard
 from gateway.schemas.volunteers import HoursQuerySchema, TeamInSchema, VolunteerInSchema, YearQuerySchema
+from gateway.web import etags
 from gateway.web.problems import Problem
 
 blp = Blueprint("volunteers", __name__, url_prefix=f"{PREFIX}/communities/<community_id>",
@@ -55,22 +56,24 @@ class Volunteers(MethodView):
 class Volunteer(MethodView):
     @protected(blp)
     @remote(blp)
-    @blp.response(200)
+    @blp.response(200, headers=etags.HEADERS)
     def get(self, community_id, account_id):
-        """One volunteer's profile: for the volunteer and staff"""
+        """One volunteer's profile, with its ETag: for the volunteer and staff"""
         self_or_staff(community_id, account_id)
-        return call("get_volunteer", community_id, account_id)
+        return etags.tagged(call("get_volunteer", community_id, account_id))
 
     @protected(blp)
     @remote(blp)
+    @etags.documented(blp)
     @blp.arguments(VolunteerInSchema)
-    @blp.response(200)
+    @blp.response(200, headers=etags.HEADERS)
     def put(self, data, community_id, account_id):
-        """Change my profile: skills, home, weekly availability (verified skills stay verified)"""
+        """Change my profile: skills, home, weekly availability (verified skills stay verified; If-Match optional)"""
         if account_id != me():
             raise Problem(403, "Only the volunteer may change their profile.")
         guard.require_role(community_id)
-        return call("update_volunteer", {**data, "community_id": community_id, "account_id": account_id})
+        etags.check(lambda: call("get_volunteer", community_id, account_id))
+        return etags.tagged(call("update_volunteer", {**data, "community_id": community_id, "account_id": account_id}))
 
 
 @blp.route("/volunteers/<account_id>/skills/<skill>/verification")
