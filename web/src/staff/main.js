@@ -1,7 +1,7 @@
-// The staff front end: see ../resident for the shape of an app.
+// The staff console (desktop). Screens live in ./*.js; strings in ./messages.js.
 import "../shared/style.css";
-import { html } from "../shared/html.js";
-import { t } from "../shared/i18n.js";
-import { boot, Shell } from "../shared/ui.js";
+import "./staff.css";
+import { boot } from "../shared/ui.js";
+import { App } from "./app.js";
 
-boot(() => html`<${Shell} title=${t("app.name")}><h1>${t("app.name")}</h1><//>`);
+boot(App);

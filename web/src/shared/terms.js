@@ -1,0 +1,33 @@
+// Domain words every app may show (categories, case states, parties, roles, skills), in both languages.
+export const terms = {
+  "zh-CN": {
+    "category.parking": "停车", "category.non_motor_vehicles": "非机动车", "category.noise": "噪音",
+    "category.sanitation": "环境卫生", "category.repairs": "维修", "category.safety": "安全隐患",
+    "category.greenery": "绿化", "category.elevators": "电梯", "category.other": "其他",
+    "status.submitted": "待受理", "status.accepted": "已受理", "status.assigned": "已派单", "status.in_progress": "处理中",
+    "status.resolved": "已办结", "status.closed": "已关闭", "status.rejected": "不予受理", "status.merged": "已合并",
+    "status.reopened": "重新办理",
+    "party.rc": "居委会", "party.pm": "物业", "party.oc": "业委会",
+    "role.resident": "居民", "role.owner": "业主", "role.building_leader": "楼组长", "role.grid_leader": "网格长",
+    "role.volunteer": "志愿者",
+    "skill.hairdressing": "理发", "skill.legal_advice": "法律咨询", "skill.nursing": "护理", "skill.it": "电脑",
+    "skill.drawing": "绘画", "skill.first_aid": "急救", "skill.general": "通用",
+    "rate.response_rate": "响应率", "rate.resolution_rate": "解决率", "rate.satisfaction_rate": "满意率",
+    "rate.cases": "案件数", "rate.overdue": "超期案件", "rate.hours": "志愿服务时长（小时）",
+  },
+  en: {
+    "category.parking": "Parking", "category.non_motor_vehicles": "E-bikes and bicycles", "category.noise": "Noise",
+    "category.sanitation": "Sanitation", "category.repairs": "Repairs", "category.safety": "Safety hazard",
+    "category.greenery": "Greenery", "category.elevators": "Elevators", "category.other": "Other",
+    "status.submitted": "Submitted", "status.accepted": "Accepted", "status.assigned": "Assigned", "status.in_progress": "In progress",
+    "status.resolved": "Resolved", "status.closed": "Closed", "status.rejected": "Rejected", "status.merged": "Merged",
+    "status.reopened": "Reopened",
+    "party.rc": "Residents' committee", "party.pm": "Property management", "party.oc": "Owners' committee",
+    "role.resident": "Residents", "role.owner": "Owners", "role.building_leader": "Building leaders", "role.grid_leader": "Grid leaders",
+    "role.volunteer": "Volunteers",
+    "skill.hairdressing": "Haircuts", "skill.legal_advice": "Legal advice", "skill.nursing": "Nursing", "skill.it": "Computers",
+    "skill.drawing": "Drawing", "skill.first_aid": "First aid", "skill.general": "General",
+    "rate.response_rate": "Response rate", "rate.resolution_rate": "Resolution rate", "rate.satisfaction_rate": "Satisfaction rate",
+    "rate.cases": "Cases", "rate.overdue": "Overdue cases", "rate.hours": "Volunteer hours",
+  },
+};
