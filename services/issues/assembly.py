@@ -104,9 +104,13 @@ class OwnersAssembly:
     @timer(interval=1)
     def open_and_close_due_votes(self):
         now = utcnow()
-        for vote in self.votes.due(now):
+        for due in self.votes.due(now):
+            closing = voting.closable(due.closes_at, now)
+            if not closing and self.votes.opened(str(due.id)):
+                continue  # open and running: the usual case, nothing to do
+            vote = self.votes.get(str(due.id))
             self._open_vote(vote)
-            if voting.closable(vote.closes_at, now):
+            if closing:
                 self._close_vote(vote, "timer")
 
     def _vote_taking_ballots(self, data):

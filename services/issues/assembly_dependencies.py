@@ -52,9 +52,13 @@ class VoteRepository:
         return VoteOpening.objects(id=vote_id).count() > 0
 
     def due(self, now):
-        """Votes whose opening or closing may be due: opened at or before `now`, not yet closed."""
+        """Votes whose opening or closing may be due: opened at or before `now`, not yet closed.
+
+        Without their eligible units (hundreds per vote): the timer asks every second and
+        needs the units only for the rare vote it opens or closes (`get` then).
+        """
         closed = set(VoteResult.objects.scalar("id"))
-        return [v for v in Vote.objects(opens_at__lte=now) if str(v.id) not in closed]
+        return [v for v in Vote.objects(opens_at__lte=now).exclude("units") if str(v.id) not in closed]
 
 
 class Votes(DependencyProvider):
