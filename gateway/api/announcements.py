@@ -6,6 +6,7 @@ from flask_smorest import Blueprint
 
 from gateway import roles, runtime
 from gateway.api import PREFIX, protected, remote
+from gateway.web import lists
 from gateway.identity import guard
 from gateway.schemas.announcements import (AnnouncementInSchema, AnnouncementSchema, DeliveriesSchema,
                                            DeliveryQuerySchema, ReceiptsSchema, ResendInSchema, ResendSchema)
@@ -70,6 +71,7 @@ class Resend(MethodView):
 class Deliveries(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("created_at", "due_at", "status"), filters=("channel", "account_id"))
     @blp.arguments(DeliveryQuerySchema, location="query")
     @blp.response(200, DeliveriesSchema)
     def get(self, query, community_id):

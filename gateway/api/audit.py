@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 from gateway import roles
 from gateway.api import PREFIX, protected
 from gateway.identity import guard
-from gateway.web import audit
+from gateway.web import audit, lists
 
 blp = Blueprint("audit", __name__, url_prefix=f"{PREFIX}/communities", description="Audit log of staff actions")
 
@@ -14,6 +14,8 @@ blp = Blueprint("audit", __name__, url_prefix=f"{PREFIX}/communities", descripti
 class AuditQuerySchema(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
     before = fields.AwareDateTime(load_default=None, metadata={"description": "Entries older than this"})
+    cursor = fields.String(load_default=None, validate=validate.Length(max=200),
+                           metadata={"description": "The `next` of the previous page (instead of `before`)"})
 
 
 class AuditEntrySchema(Schema):
@@ -32,6 +34,7 @@ class AuditEntrySchema(Schema):
 class AuditPageSchema(Schema):
     items = fields.List(fields.Nested(AuditEntrySchema))
     next_before = fields.AwareDateTime(allow_none=True)
+    next = fields.String(allow_none=True, metadata={"description": "Cursor of the next page (pass it as `cursor`)"})
 
 
 @blp.route("/<community_id>/audit")
@@ -42,6 +45,8 @@ class AuditLog(MethodView):
     @blp.response(200, AuditPageSchema)
     def get(self, query, community_id):
         """The community's staff actions, newest first"""
-        items = audit.entries(community_id, query["limit"], query["before"])
-        more = len(items) == query["limit"]
-        return {"items": items, "next_before": items[-1]["at"] if more else None}
+        before = lists.read_time(query["cursor"]) if query["cursor"] else query["before"]
+        items = audit.entries(community_id, query["limit"], before)
+        last = items[-1]["at"] if len(items) == query["limit"] else None
+        return lists.linked({"items": items, "next_before": last,
+                             "next": lists.time_cursor(last.isoformat()) if last else None})

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 
 from gateway import runtime
 from gateway.api import PREFIX, protected, remote
+from gateway.web import lists
 from gateway.identity import guard, memberships
 from gateway.schemas.bookings import (ActInSchema, BookingInSchema, BookingListSchema, BookingSchema, FeedSchema,
                                       SeriesInSchema, SeriesSchema, WaitlistSchema)
@@ -121,6 +122,7 @@ for _action, _method, _summary in (
 class CommunityBookings(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("starts_at", "ends_at", "status"), filters=("status", "resource_id", "resource_kind"))
     @blp.response(200, BookingListSchema)
     def get(self, community_id):
         """Every booking of the community (staff), or the caller's own there"""

@@ -7,7 +7,7 @@ from gateway.api import PREFIX, protected
 from gateway.identity import guard, memberships
 from gateway.schemas.accounts import MembershipSchema, RolesSchema
 from gateway.schemas.directory import CommunityDetailSchema, CommunityListSchema
-from gateway.web import etags, requestid
+from gateway.web import etags, lists, requestid
 from gateway.web.problems import Problem
 
 blp = Blueprint("communities", __name__, url_prefix=f"{PREFIX}/communities",
@@ -16,6 +16,7 @@ blp = Blueprint("communities", __name__, url_prefix=f"{PREFIX}/communities",
 
 @blp.route("")
 class Communities(MethodView):
+    @lists.paged(sorts=("name", "name_en"))
     @blp.response(200, CommunityListSchema)
     def get(self):
         """Every community on the platform"""

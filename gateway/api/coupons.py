@@ -4,6 +4,7 @@ from flask_smorest import Blueprint
 
 from gateway import roles
 from gateway.api import PREFIX, protected, remote
+from gateway.web import lists
 from gateway.api.bookings import bookings_rpc, caller
 from gateway.identity import guard
 from gateway.schemas.bookings import (ClaimListSchema, ClaimSchema, CouponInSchema, CouponListSchema, CouponSchema,
@@ -17,6 +18,7 @@ blp = Blueprint("coupons", __name__, url_prefix=PREFIX, description="Coupons of 
 class Coupons(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("valid_until", "title", "left"), filters=("shop_id",))
     @blp.response(200, CouponListSchema)
     def get(self, community_id):
         """The community's coupons and how many are left"""
@@ -52,6 +54,7 @@ class Claim(MethodView):
 class MyCoupons(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(filters=("coupon_id",), key="code")
     @blp.response(200, ClaimListSchema)
     def get(self):
         """My claimed coupons and their codes"""

@@ -13,7 +13,7 @@ from gateway.schemas.cases import (ACTIONS, ActionItemListSchema, CaseListSchema
                                    ClassificationInSchema, DuplicateListSchema, DuplicateQuerySchema, MoveInSchema,
                                    RatingInSchema)
 from gateway.schemas.issues import IdempotencySchema, IssueInSchema, IssueSchema
-from gateway.web import etags
+from gateway.web import etags, lists
 from gateway.web.problems import Problem, invalid
 
 blp = Blueprint("issues", __name__, url_prefix=f"{PREFIX}/issues", description="Residents' reports")
@@ -69,8 +69,12 @@ class Issues(MethodView):
     def get(self, query):
         """A community's cases, newest first, by status and category (staff)"""
         guard.require_role(query["community_id"], *CASE_STAFF, roles.TOWN_ADMIN)
-        before = query["before"].isoformat() if query["before"] else None
-        return {"items": rpc("list_issues", {**query, "community_id": str(query["community_id"]), "before": before})}
+        before = lists.read_time(query["cursor"]) if query["cursor"] else query["before"]
+        asked = {k: v for k, v in query.items() if k not in ("cursor", "sort")}
+        items = rpc("list_issues", {**asked, "community_id": str(query["community_id"]),
+                                    "before": before.isoformat() if before else None})
+        more = len(items) == query["limit"]
+        return lists.linked({"items": items, "next": lists.time_cursor(items[-1]["created_at"]) if more else None})
 
     @protected(blp)
     @remote(blp)

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 from gateway import runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard, memberships
+from gateway.web import lists
 from gateway.schemas.accounts import MeSchema
 from gateway.schemas.notifications import InboxQuerySchema, InboxSchema, NotificationSchema
 
@@ -29,8 +30,9 @@ class Inbox(MethodView):
     @blp.response(200, InboxSchema)
     def get(self, query):
         """My inbox, newest first; pass `next` back as `before` for the next page"""
-        return runtime.current().rpc.call("notifications", "list_inbox", str(guard.authenticate().id),
-                                          limit=query["limit"], before=query["before"])
+        page = runtime.current().rpc.call("notifications", "list_inbox", str(guard.authenticate().id),
+                                          limit=query["limit"], before=query["cursor"] or query["before"])
+        return lists.linked(page)
 
 
 @blp.route("/notifications/<item_id>/read")

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 
 from gateway import roles
 from gateway.api import PREFIX, protected, remote
+from gateway.web import lists
 from gateway.api.bookings import bookings_rpc, caller
 from gateway.identity import guard
 from gateway.schemas.bookings import KindQuerySchema, ResourceInSchema, ResourceListSchema, ResourceSchema
@@ -17,6 +18,7 @@ blp = Blueprint("resources", __name__, url_prefix=f"{PREFIX}/communities/<commun
 class Resources(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("name", "kind"))
     @blp.arguments(KindQuerySchema, location="query")
     @blp.response(200, ResourceListSchema)
     def get(self, query, community_id):

@@ -4,6 +4,7 @@ from flask_smorest import Blueprint
 
 from gateway import roles, runtime
 from gateway.api import PREFIX, protected, remote
+from gateway.web import lists
 from gateway.identity import guard
 from gateway.schemas.volunteers import (ActivityInSchema, AttendanceInSchema, InviteInSchema, PeriodQuerySchema,
                                         SignUpInSchema)
@@ -57,6 +58,7 @@ class Activity(MethodView):
 class Shifts(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("starts_at", "title"), filters=("activity_id", "activity_kind", "place"))
     @blp.arguments(PeriodQuerySchema, location="query")
     @blp.response(200)
     def get(self, query, community_id):
@@ -69,6 +71,7 @@ class Shifts(MethodView):
 class Gaps(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("starts_at", "title"), filters=("activity_id", "activity_kind", "place"))
     @blp.arguments(PeriodQuerySchema, location="query")
     @blp.response(200)
     def get(self, query, community_id):

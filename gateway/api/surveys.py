@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 
 from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected, remote
+from gateway.web import lists
 from gateway.identity import guard
 from gateway.schemas.assembly import SurveyAnswerInSchema, SurveyInSchema, SurveyListSchema, SurveySchema
 from gateway.web.problems import invalid
@@ -45,6 +46,7 @@ def names(community):
 class Surveys(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("created_at", "closes_at", "title"), filters=("per",))
     @blp.response(200, SurveyListSchema)
     def get(self, community_id):
         """The community's surveys, newest first (members)"""

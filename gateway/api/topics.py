@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard
-from gateway.web import etags
+from gateway.web import etags, lists
 from gateway.schemas.assembly import (ClusterListSchema, CommentInSchema, TopicAnswerInSchema, TopicInSchema,
                                       TopicListSchema, TopicSchema)
 
@@ -31,6 +31,7 @@ def me():
 class Topics(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("opened_at", "title"), filters=("opened_by",))
     @blp.response(200, TopicListSchema)
     def get(self, community_id):
         """The community's topics, newest first"""

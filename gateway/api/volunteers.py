@@ -9,7 +9,7 @@ from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard
 from gateway.schemas.volunteers import HoursQuerySchema, TeamInSchema, VolunteerInSchema, YearQuerySchema
-from gateway.web import etags
+from gateway.web import etags, lists
 from gateway.web.problems import Problem
 
 blp = Blueprint("volunteers", __name__, url_prefix=f"{PREFIX}/communities/<community_id>",
@@ -45,6 +45,8 @@ class Volunteers(MethodView):
 
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("display_name", "registered_at"), filters=("party_member", "building_id", "grid_id"),
+                 key="account_id")
     @blp.response(200)
     def get(self, community_id):
         """The community's volunteers: for staff"""
@@ -146,6 +148,7 @@ class VolunteerSignUps(MethodView):
 class Teams(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("name",))
     @blp.response(200)
     def get(self, community_id):
         """The community's volunteer teams (a building's, the Tuesday team, a patrol team)"""

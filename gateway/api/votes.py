@@ -4,6 +4,7 @@ from flask_smorest import Blueprint
 
 from gateway import directory, roles, runtime
 from gateway.api import PREFIX, protected, remote
+from gateway.web import lists
 from gateway.identity import guard, memberships
 from gateway.models import Unit
 from gateway.schemas.assembly import (BallotInSchema, BallotSchema, PaperBallotInSchema, TurnoutSchema,
@@ -43,6 +44,7 @@ def vote_of_member(vote_id, *role_names):
 class Votes(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("opens_at", "closes_at", "question"), filters=("status", "matter"))
     @blp.response(200, VoteListSchema)
     def get(self, community_id):
         """The community's votes, newest first (members)"""

@@ -35,6 +35,7 @@ class CaseSchema(IssueSchema):
 
 class CaseListSchema(Schema):
     items = fields.List(fields.Nested(CaseSchema))
+    next = fields.String(allow_none=True, metadata={"description": "Cursor of the next page (pass it as `cursor`)"})
 
 
 class CaseQuerySchema(Schema):
@@ -46,6 +47,10 @@ class CaseQuerySchema(Schema):
     category = fields.String(load_default=None, validate=validate.OneOf(CATEGORIES))
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
     before = fields.AwareDateTime(load_default=None, metadata={"description": "created_at of the last case seen"})
+    cursor = fields.String(load_default=None, validate=validate.Length(max=200),
+                           metadata={"description": "The `next` of the previous page (instead of `before`)"})
+    sort = fields.String(load_default="-created_at", validate=validate.OneOf(("-created_at",)),
+                         metadata={"description": "Cases come newest first, as the service pages them"})
 
 
 class DuplicateQuerySchema(Schema):

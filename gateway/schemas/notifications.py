@@ -6,6 +6,8 @@ class InboxQuerySchema(Schema):
     limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
     before = fields.String(load_default=None, validate=validate.Length(max=200),
                            metadata={"description": "The `next` cursor of the previous page"})
+    cursor = fields.String(load_default=None, validate=validate.Length(max=200),
+                           metadata={"description": "The same as `before`: the list convention's name for it"})
 
 
 class SubjectSchema(Schema):

@@ -1,7 +1,8 @@
-"""ETag / If-Match over HTTP on the updates that could collide, each against its real service.
+"""The API's conventions over HTTP, against the real services: ETag / If-Match, and lists.
 
-Each update is made once with the ETag its GET gave (it applies), then again with that
-now-stale ETag: the answer is 412 problem+json and the resource reads back unchanged.
+Each update that could collide is made once with the ETag its GET gave (it applies), then
+again with that now-stale ETag: the answer is 412 problem+json and the resource reads back
+unchanged. Lists page by `limit` and `cursor`, sort and filter the same way everywhere.
 """
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -9,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from gateway.seed import DEMO_PASSWORD, demo_login
+from tests.e2e.platform import wait_for
 from tests.e2e.test_slice import PASSWORD, login
 
 
@@ -37,7 +39,8 @@ def stale_update_is_refused(platform, token, read, write, method, first, second,
     assert applied.status_code == status, applied.text
     before = platform.api("GET", read, token=token)
     assert before.headers["ETag"] != etag
-    refused = platform.api(method, write, token=token, json=second, headers={"If-Match": etag, "Accept-Language": "en"})
+    refused = platform.api(method, write, token=token, json=second,
+                           headers={"If-Match": etag, "Accept-Language": "en"})
     assert refused.status_code == 412, refused.text
     assert refused.headers["Content-Type"] == "application/problem+json" and "If-Match" in refused.json()["detail"]
     after = platform.api("GET", read, token=token)
@@ -126,3 +129,48 @@ def test_the_routing_table_and_time_limits(platform, estate):
 def test_an_update_without_if_match_still_applies(platform, resident):
     response = platform.api("PUT", "/api/v1/me/preferences", token=resident["token"], json={"digest": []})
     assert response.status_code == 200 and response.headers["ETag"]
+
+
+def walk(platform, token, path, **params):
+    """Every page of a list, following `next`; each page's `Link` names the next."""
+    items, cursor = [], None
+    while True:
+        response = platform.api("GET", path, token=token,
+                                params={**params, **({"cursor": cursor} if cursor else {})})
+        assert response.status_code == 200, response.text
+        body = response.json()
+        items += body["items"]
+        if not (cursor := body["next"]):
+            return items
+        assert "cursor=" in response.headers["Link"] and 'rel="next"' in response.headers["Link"]
+
+
+def test_a_list_pages_sorts_and_filters_by_the_one_convention(platform, estate):
+    path = f"/api/v1/communities/{estate['id']}/topics"
+    titles = [f"议题{uuid.uuid4().hex[:6]}" for _ in range(5)]
+    for title in titles:
+        assert platform.api("POST", path, token=estate["social_worker"], json={"title": title}).status_code == 201
+    everything = walk(platform, estate["social_worker"], path, limit=2, sort="title")
+    mine = [t["title"] for t in everything if t["title"] in titles]
+    assert mine == sorted(titles) and len({t["id"] for t in everything}) == len(everything)
+    newest = walk(platform, estate["social_worker"], path, limit=2)
+    whole = platform.api("GET", path, token=estate["social_worker"]).json()["items"]
+    assert [t["id"] for t in newest] == [t["id"] for t in whole]
+    refused = platform.api("GET", path, token=estate["social_worker"], params={"sort": "password"})
+    assert refused.status_code == 422 and "sort" in refused.json()["errors"]
+
+
+def test_cases_and_the_inbox_keep_their_services_paging_in_the_same_shape(platform, estate, resident):
+    reported = {report(platform, estate, resident) for _ in range(3)}
+    cases = walk(platform, estate["social_worker"], "/api/v1/issues", community_id=estate["id"], limit=2)
+    ids = [c["id"] for c in cases]
+    assert reported <= set(ids) and len(ids) == len(set(ids))
+    assert [c["created_at"] for c in cases] == sorted((c["created_at"] for c in cases), reverse=True)
+    inbox_path = "/api/v1/me/notifications"
+    wait_for(lambda: len(platform.api("GET", inbox_path, token=resident["token"]).json()["items"]) >= 3,
+             30, "the three receipts")
+    inbox = walk(platform, resident["token"], inbox_path, limit=1)
+    assert len(inbox) >= 3 and len({i["id"] for i in inbox}) == len(inbox)
+    bad = platform.api("GET", "/api/v1/issues", token=estate["social_worker"],
+                       params={"community_id": estate["id"], "cursor": "nonsense!"})
+    assert bad.status_code == 422 and "cursor" in bad.json()["errors"]
