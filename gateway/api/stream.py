@@ -5,12 +5,14 @@ from flask import Response, g, request, stream_with_context
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
+from pika.exceptions import AMQPError
 
 from gateway import live, resume, runtime
 from gateway.api import BEARER, PREFIX, _documented
 from gateway.identity import guard, sessions
 from gateway.identity.tokens import ACCESS
 from gateway.models import Account
+from gateway.web.problems import Problem
 
 blp = Blueprint("stream", __name__, url_prefix=PREFIX, description="Live delivery")
 
@@ -37,7 +39,10 @@ def open_stream(query, typed):
     account_id = str(stream_account(query["access_token"]).id)
     last_id = request.headers.get("Last-Event-ID") or query["last_event_id"]
     last = resume.read_cursor(last_id) if last_id else None
-    queue = live.LiveQueue(runtime.current().settings.amqp_uri, account_id)
+    try:
+        queue = live.LiveQueue(runtime.current().settings.amqp_uri, account_id)
+    except (AMQPError, OSError):
+        raise Problem(503, "Live delivery is not available right now; read the inbox instead.") from None
     try:
         missed = resume.missed(lambda **page: runtime.current().rpc.call(
             "notifications", "list_inbox", account_id, **page), last, account_id) if last else []

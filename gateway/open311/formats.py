@@ -4,6 +4,7 @@ from xml.etree import ElementTree
 
 from flask import Response
 
+from gateway.open311.messages import ZH_CN
 from gateway.web.i18n import language, translate
 
 MEDIA = {"json": "application/json", "xml": "text/xml"}
@@ -31,7 +32,8 @@ def render(fmt, root, item, body, status=200):
 
 def error(fmt, err):
     """The Open311 errors document for `err`, with its HTTP status."""
-    body = [{"code": err.code, "description": translate(err.description, **err.params)}]
+    text = ZH_CN.get(err.description, err.description) if language() == "zh-CN" else err.description
+    body = [{"code": err.code, "description": translate(text, **err.params)}]
     return render(fmt, "errors", "error", body, status=err.code)
 
 

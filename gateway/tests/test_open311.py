@@ -39,3 +39,11 @@ def test_an_address_names_a_building_by_its_name_or_number():
     assert places.by_address(BUILDINGS, "20号楼").number == 20
     assert places.by_address(BUILDINGS, "Building 3, stairwell 1").number == 3
     assert places.by_address(BUILDINGS, "the car park") is None
+
+
+def test_an_error_is_told_in_chinese_by_default():
+    from flask import Flask
+    with Flask(__name__).test_request_context("/"):
+        response = formats.error("json", Open311Error(404, "No such service_code: {service_code}.",
+                                                      service_code="potholes"))
+    assert response.get_json()[0]["description"] == "没有这个 service_code：potholes。"
