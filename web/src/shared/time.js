@@ -17,9 +17,9 @@ export function showClock(iso) {
   return showTime(iso, { hour: "2-digit", minute: "2-digit", hour12: false });
 }
 
-/** A `datetime-local` input's value (read as Shanghai time) as an ISO 8601 UTC string. */
+/** A `datetime-local` input's value (read as Shanghai time; seconds optional) as an ISO 8601 UTC string. */
 export function fromShanghaiInput(value) {
-  return value ? new Date(`${value}:00${OFFSET}`).toISOString() : null;
+  return value ? new Date(`${value.length === 16 ? `${value}:00` : value}${OFFSET}`).toISOString() : null;
 }
 
 /** An ISO time as a `datetime-local` input value in Shanghai time. */

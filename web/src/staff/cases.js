@@ -93,7 +93,8 @@ function Facts({ c, community }) {
 function Timeline({ steps }) {
   return html`<ol class="timeline">${steps.map((s) => html`<li>
     <strong>${t(`action.${s.action}`)}</strong> · ${showTime(s.at)} · ${t(`status.${s.status}`)}
-    ${s.note && html`<br /><span>${s.note}</span>`}</li>`)}</ol>`;
+    ${s.action === "joint_meeting_scheduled" ? html`<br /><a href=${`#/meetings/${s.note}`}>${t("staff.meeting.open")}</a>`
+      : s.note && html`<br /><span>${s.note}</span>`}</li>`)}</ol>`;
 }
 
 const MOVES = ["accept", "reject", "assign", "start", "resolve", "close", "reopen", "merge"];

@@ -20,9 +20,17 @@ export function Meeting({ id, place }) {
       <section aria-labelledby="items"><h2 id="items">${t("staff.meeting.items")}</h2>
         ${m.action_items.length ? html`<ul>${m.action_items.map((item) => html`<li>
           <strong>${t(`party.${item.party}`)}</strong>: ${item.title} · ${t("staff.meeting.due")} ${showTime(item.due_at)}
-          ${item.done_at ? html` · ${t("staff.meeting.done")}` : ""}</li>`)}</ul>` : html`<${Empty} />`}
+          ${item.done_at ? html` · ${t("staff.meeting.done")}` : html` <${Done} community=${place.community} item=${item} onDone=${meeting.reload} />`}</li>`)}</ul>`
+          : html`<${Empty} />`}
         <${ItemForm} path=${path} meeting=${m} onSaved=${meeting.reload} /></section>
     </div>`}<//>`;
+}
+
+function Done({ community, item, onDone }) {
+  const [state, run] = useSubmit();
+  const done = async () => { if (await run(() => api(`/communities/${community.id}/action-items/${item.id}/done`, { method: "POST" }))) onDone(); };
+  return html`<button type="button" onClick=${done} disabled=${state.busy} aria-label=${t("staff.meeting.markDoneOf", { title: item.title })}>
+    ${t("staff.meeting.markDone")}</button><${SubmitStatus} state=${{ ...state, done: false }} />`;
 }
 
 function Minutes({ path, meeting, onSaved }) {

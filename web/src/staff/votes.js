@@ -5,6 +5,7 @@ import { t } from "../shared/i18n.js";
 import { go } from "../shared/router.js";
 import { fromShanghaiInput, showTime } from "../shared/time.js";
 import { Empty, Field, Loaded, SubmitStatus, useLoad, useSubmit } from "../shared/ui.js";
+import { BuildingChecks } from "./audience.js";
 import { itemsOf, unitName } from "./names.js";
 
 const MATTERS = ["ordinary", "raise_maintenance_funds", "rebuild", "change_common_parts_use", "business_on_common_parts"];
@@ -23,12 +24,14 @@ export function Votes({ place }) {
 }
 
 function VoteForm({ place }) {
-  const [form, setForm] = useState({ question: "", description: "", matter: "ordinary", opens_at: "", closes_at: "" });
+  const [form, setForm] = useState({ question: "", description: "", matter: "ordinary", opens_at: "", closes_at: "", building_ids: [] });
   const [state, run] = useSubmit();
   const set = (name) => (e) => setForm({ ...form, [name]: e.target.value });
   const submit = async (e) => {
     e.preventDefault();
-    const body = { ...form, opens_at: fromShanghaiInput(form.opens_at), closes_at: fromShanghaiInput(form.closes_at) };
+    const { building_ids, ...rest } = form;
+    const body = { ...rest, opens_at: fromShanghaiInput(form.opens_at), closes_at: fromShanghaiInput(form.closes_at),
+      ...(building_ids.length ? { building_ids } : {}) };
     const vote = await run(() => api(`/communities/${place.community.id}/votes`, { method: "POST", body }));
     if (vote) go(`/votes/${vote.id}`);
   };
@@ -39,8 +42,10 @@ function VoteForm({ place }) {
     ${field("description", t("staff.vote.description"), html`<textarea id="vote-description" rows="3" value=${form.description} onInput=${set("description")}></textarea>`)}
     ${field("matter", t("staff.vote.matter"), html`<select id="vote-matter" value=${form.matter} onChange=${set("matter")}>
       ${MATTERS.map((m) => html`<option value=${m}>${t(`matter.${m}`)}</option>`)}</select>`)}
-    ${field("opens_at", t("staff.vote.opens"), html`<input id="vote-opens_at" type="datetime-local" required value=${form.opens_at} onInput=${set("opens_at")} />`)}
-    ${field("closes_at", t("staff.vote.closes"), html`<input id="vote-closes_at" type="datetime-local" required value=${form.closes_at} onInput=${set("closes_at")} />`)}
+    ${field("opens_at", t("staff.vote.opens"), html`<input id="vote-opens_at" type="datetime-local" step="1" required value=${form.opens_at} onInput=${set("opens_at")} />`)}
+    ${field("closes_at", t("staff.vote.closes"), html`<input id="vote-closes_at" type="datetime-local" step="1" required value=${form.closes_at} onInput=${set("closes_at")} />`)}
+    <${BuildingChecks} legend=${t("staff.vote.buildings")} community=${place.community} chosen=${form.building_ids}
+      onChange=${(building_ids) => setForm({ ...form, building_ids })} />
     <button type="submit" class="primary" disabled=${state.busy}>${t("staff.votes.create")}</button><${SubmitStatus} state=${state} />
   </form>`;
 }

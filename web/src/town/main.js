@@ -1,7 +1,6 @@
-// The town front end: see ../resident for the shape of an app.
+// The town dashboard: the three rates, overdue cases and volunteer hours across the town's communities.
 import "../shared/style.css";
-import { html } from "../shared/html.js";
-import { t } from "../shared/i18n.js";
-import { boot, Shell } from "../shared/ui.js";
+import { boot } from "../shared/ui.js";
+import { App } from "./app.js";
 
-boot(() => html`<${Shell} title=${t("app.name")}><h1>${t("app.name")}</h1><//>`);
+boot(App);
