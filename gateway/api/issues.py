@@ -186,6 +186,7 @@ class Classification(MethodView):
 class CaseActionItems(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("due_at", "party"), filters=("party", "kind"))
     @blp.response(200, ActionItemListSchema)
     def get(self, issue_id):
         """The joint meetings' action items about this case (members of its community)"""

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 from gateway.api import PREFIX, remote
 from gateway.api.bookings import bookings_rpc
 from gateway import directory
+from gateway.web import lists
 from gateway.schemas.bookings import PlaceListSchema, PlaceQuerySchema
 
 blp = Blueprint("places", __name__, url_prefix=f"{PREFIX}/communities/<community_id>",
@@ -14,6 +15,7 @@ blp = Blueprint("places", __name__, url_prefix=f"{PREFIX}/communities/<community
 @blp.route("/places")
 class Places(MethodView):
     @remote(blp)
+    @lists.paged(sorts=("walk_m", "name", "category"))
     @blp.arguments(PlaceQuerySchema, location="query")
     @blp.response(200, PlaceListSchema)
     def get(self, query, community_id):

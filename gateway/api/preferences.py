@@ -6,6 +6,7 @@ from gateway import roles, runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard
 from gateway.web import etags
+from gateway.web import lists
 from gateway.web.problems import Problem
 from gateway.schemas.announcements import PreferencesSchema, TemplateInSchema, TemplateSchema, TemplatesSchema
 
@@ -42,6 +43,7 @@ class Preferences(MethodView):
 class Templates(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("kind", "locale"), filters=("kind", "locale"), key=("kind", "locale"))
     @blp.response(200, TemplatesSchema)
     def get(self, community_id):
         """Every message kind's wording, the default and the community's own (staff)"""

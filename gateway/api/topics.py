@@ -55,6 +55,8 @@ class Topics(MethodView):
 class Clusters(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("count", "category"), filters=("category", "building_id", "grid_id"),
+                 key=("category", "building_id"))
     @blp.response(200, ClusterListSchema)
     def get(self, community_id):
         """Open reports grouped by category and building, to open a topic from (staff)"""

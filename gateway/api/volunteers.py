@@ -124,6 +124,7 @@ class Certificate(MethodView):
 class Recognition(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("seconds", "display_name"), key="volunteer_id")
     @blp.arguments(YearQuerySchema, location="query")
     @blp.response(200)
     def get(self, query, community_id):
@@ -137,6 +138,7 @@ class Recognition(MethodView):
 class VolunteerSignUps(MethodView):
     @protected(blp)
     @remote(blp)
+    @lists.paged(sorts=("starts_at",), filters=("status", "skill", "activity_id"))
     @blp.response(200)
     def get(self, community_id, account_id):
         """A volunteer's coming shifts: for the volunteer and staff"""

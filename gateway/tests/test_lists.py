@@ -79,3 +79,11 @@ def test_the_audit_log_pages_by_cursor(client, community, resident, demo_login):
     assert second["items"][0]["at"] <= first["items"][-1]["at"]
     seen = {(e["at"], e["request_id"]) for e in first["items"]}
     assert not seen & {(e["at"], e["request_id"]) for e in second["items"]}
+
+
+def test_items_told_apart_by_several_fields_page_without_a_sort():
+    templates = [{"kind": k, "locale": loc} for k in ("a", "b") for loc in ("en", "zh-CN")]
+    query = lists.read({"limit": "3"}, (), ())
+    first, cursor = lists.page(list(templates), query, ("kind", "locale"))
+    rest, end = lists.page(list(templates), lists.read({"cursor": cursor}, (), ()), ("kind", "locale"))
+    assert first + rest == templates and end is None

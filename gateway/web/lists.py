@@ -96,15 +96,20 @@ def page(items, query, key):
             items = [i for i in items if (position(i, field, key) < after if descending
                                           else position(i, field, key) > after)]
     elif after is not None:
-        ids = [str(i.get(key)) for i in items]
+        ids = [ident(i, key) for i in items]
         if after not in ids:
             raise invalid({"cursor": ["The item this cursor points after is no longer listed; start again."]})
         items = items[ids.index(after) + 1:]
     chosen = items[:query["limit"]]
     more = len(items) > query["limit"]
     last = chosen[-1] if chosen and more else None
-    return chosen, (encode(sort, position(last, sort.lstrip("-"), key) if sort else str(last.get(key)))
+    return chosen, (encode(sort, position(last, sort.lstrip("-"), key) if sort else ident(last, key))
                     if last else None)
+
+
+def ident(item, key):
+    """What tells an item apart: one field, or several joined (`("kind", "locale")`)."""
+    return "|".join(str(item.get(k)) for k in key) if isinstance(key, tuple) else str(item.get(key))
 
 
 def shown(value):
@@ -121,7 +126,7 @@ def position(item, field, key):
         rank = (0, value)
     else:
         rank = (1, shown(value))
-    return (*rank, str(item.get(key)))
+    return (*rank, ident(item, key))
 
 
 def encode(sort, after):
