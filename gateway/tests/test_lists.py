@@ -87,3 +87,10 @@ def test_items_told_apart_by_several_fields_page_without_a_sort():
     first, cursor = lists.page(list(templates), query, ("kind", "locale"))
     rest, end = lists.page(list(templates), lists.read({"cursor": cursor}, (), ()), ("kind", "locale"))
     assert first + rest == templates and end is None
+
+
+def test_a_forged_cursor_of_the_right_sort_is_a_422_not_a_crash():
+    forged = lists.encode("n", ["x", {"a": 1}, 3])
+    with pytest.raises(Problem) as refused:
+        lists.read({"cursor": forged, "sort": "n"}, ("n",), ())
+    assert "cursor" in refused.value.errors

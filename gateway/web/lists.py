@@ -14,6 +14,7 @@ import json
 from copy import deepcopy
 from datetime import datetime, timezone
 from functools import wraps
+from urllib.parse import urlencode
 
 from flask import current_app, request
 
@@ -65,8 +66,8 @@ def _names(schema):
 
 
 def link(cursor):
-    args = {**request.args.to_dict(), "cursor": cursor}
-    return request.base_url + "?" + "&".join(f"{k}={v}" for k, v in args.items())
+    """This list's address with `cursor` set, for the `Link` header."""
+    return request.base_url + "?" + urlencode({**request.args.to_dict(), "cursor": cursor})
 
 
 def read(args, sorts, filters):
@@ -140,7 +141,12 @@ def decode(cursor, sort):
         raise invalid({"cursor": ["Not a cursor this list gave."]}) from None
     if cursor_sort != sort:
         raise invalid({"cursor": ["This cursor belongs to another sort order; keep `sort` as it was."]})
-    return tuple(after) if isinstance(after, list) else str(after)
+    if sort is None:
+        return str(after)
+    if not (isinstance(after, list) and len(after) == 3 and isinstance(after[2], str)
+            and (after[0], type(after[1])) in ((0, int), (0, float), (1, str), (2, str))):
+        raise invalid({"cursor": ["Not a cursor this list gave."]})
+    return tuple(after)
 
 
 def linked(body):
