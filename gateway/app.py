@@ -4,7 +4,7 @@ import atexit
 from flask import Flask
 from flask_smorest import Api
 
-from gateway import runtime, settings as gateway_settings
+from gateway import access, runtime, settings as gateway_settings
 from gateway.api import announcements, auth, communities, health, issues, me, preferences, stream
 from gateway.api import shifts, volunteers
 from gateway.api import bookings, coupons, places, resources
@@ -75,7 +75,7 @@ def make_api_app(overrides=None):
     safety.init_app(app)
     app.register_error_handler(problems.Problem, problems.render)
     app.register_error_handler(Exception, problems.handle_unexpected)
-    api = LinliApi(app)
+    api = LinliApi(app, spec_kwargs={"extra_plugins": [access.AccessPlugin()]})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer",
                                                        "bearerFormat": "JWT"})
     for blp in BLUEPRINTS:

@@ -1,5 +1,8 @@
 """nameko RPC from Flask threads (no eventlet): one open proxy per thread, errors mapped once.
 
+A call that times out is a 503 when the service's queue is there but no instance consumes it
+(stopped: the request waits in the durable queue for its return), else a 504 (alive but slow).
+
 Every call carries the request id in the proxy's context data (`request_id`), so the
 service's logs and events name the same request as the gateway's.
 """
@@ -9,7 +12,8 @@ import threading
 import time
 
 from amqp.exceptions import AMQPError
-from kombu.exceptions import OperationalError
+from kombu import Connection
+from kombu.exceptions import ChannelError, OperationalError
 from nameko.exceptions import BadRequest, RemoteError, RpcTimeout, UnknownService
 from nameko.standalone.rpc import ClusterRpcProxy
 
@@ -50,11 +54,21 @@ class RpcClient:
             raise unavailable(service) from None
         except RpcTimeout:
             log.warning("rpc timed out", extra={"service": service, "method": method})
+            if self.listeners(service) == 0:
+                raise unavailable(service) from None
             raise Problem(504, "The {service} service did not answer in time.", service=service) from None
         except BROKEN as exc:
             log.warning("rpc connection failed", extra={"service": service, "error": repr(exc)})
             self._drop()
             raise unavailable(service) from None
+
+    def listeners(self, service):
+        """How many instances consume the service's RPC queue now; None when it cannot be told."""
+        try:
+            with Connection(self.config["AMQP_URI"], connect_timeout=2) as conn:
+                return conn.default_channel.queue_declare(f"rpc-{service}", passive=True).consumer_count
+        except (ChannelError, *BROKEN):  # no such queue, or the broker is out of reach
+            return None
 
     def _proxy(self):
         """This thread's open proxy, its context data carrying the current request id."""

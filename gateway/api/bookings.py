@@ -18,10 +18,10 @@ STAFF_ROLES = ("social_worker", "community_admin", "pm_staff", "oc_member", "tow
 def caller(community_id):
     """The caller's account id and roles in the community; 403 for a non-member."""
     account = guard.authenticate()
-    membership = memberships.find(account.id, community_id)
-    if membership is None:
+    held = guard.acting_roles(memberships.find(account.id, community_id))
+    if not held:
         raise Problem(403, "You are not a member of this community.")
-    return str(account.id), list(membership.roles)
+    return str(account.id), sorted(held)
 
 
 def bookings_rpc(method, *args):

@@ -88,6 +88,7 @@ class SignUps(MethodView):
     @blp.response(201)
     def post(self, data, shift_id):
         """Sign myself up: 201 with a seat, 202 on the waitlist, 409 with the reason otherwise"""
+        guard.require_role(call("shift_signups", shift_id)["shift"]["community_id"])
         answer = call("sign_up", {**data, "shift_id": shift_id, "volunteer_id": me()})
         return answer, 201 if answer["status"] == "signed_up" else 202
 

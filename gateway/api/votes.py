@@ -104,7 +104,9 @@ class MyBallot(MethodView):
         """My unit's current ballot"""
         vote = vote_of_member(vote_id)
         home = memberships.find(guard.authenticate().id, vote["community_id"])
-        ballot = rpc("my_ballot", vote_id, str(home.unit_id)) if home.unit_id and roles.OWNER in home.roles else None
+        if roles.OWNER not in home.roles or home.unit_id is None:
+            raise Problem(403, "Only an owner of a unit may vote in the owners' assembly.")
+        ballot = rpc("my_ballot", vote_id, str(home.unit_id))
         if ballot is None:
             raise Problem(404, "Your unit has not voted.")
         return ballot

@@ -7,7 +7,10 @@ from gateway import runtime
 from gateway.identity import memberships, sessions
 from gateway.identity.tokens import ACCESS, unauthorized
 from gateway.models import Account
+from gateway.roles import TOWN_ADMIN
 from gateway.web.problems import Problem
+
+READS = ("GET", "HEAD", "OPTIONS")
 
 
 def authenticate():
@@ -38,10 +41,18 @@ def login_required(view):
     return guarded
 
 
+def acting_roles(membership):
+    """The membership's roles for this request: a town admin reads in a community, never acts."""
+    held = set(membership.roles) if membership is not None else set()
+    if request.method not in READS:
+        held.discard(TOWN_ADMIN)
+    return held
+
+
 def has_role(community_id, *roles):
     """True if the caller is a member of the community holding one of `roles` (any role if none)."""
-    membership = memberships.find(authenticate().id, community_id)
-    return membership is not None and (not roles or bool(set(roles) & set(membership.roles)))
+    held = acting_roles(memberships.find(authenticate().id, community_id))
+    return bool(held) and (not roles or bool(set(roles) & held))
 
 
 def require_role(community_id, *roles):

@@ -9,6 +9,8 @@ ZH_CN = {
     "Method not allowed": "不支持该请求方法",
     "Conflict": "冲突",
     "Unsupported media type": "不支持的内容类型",
+    "Precondition failed": "前提条件不满足",
+    "Send the body as JSON (Content-Type: application/json).": "请以 JSON 格式发送请求体（Content-Type: application/json）。",
     "Invalid input": "输入有误",
     "Internal server error": "服务器内部错误",
     "A service gave an unexpected answer": "后台服务返回了意外结果",

@@ -1,7 +1,10 @@
-"""Refuse JSON bodies that smuggle MongoDB operators (`$where`) or dotted paths into field names."""
+"""Refuse JSON bodies that smuggle MongoDB operators (`$where`) or dotted paths into field names.
+
+Also refuse, with 415, a body in another media type sent to the JSON API (`/api/`).
+"""
 from flask import request
 
-from gateway.web.problems import invalid
+from gateway.web.problems import Problem, invalid
 
 MESSAGE = "Field names may not start with '$' or contain '.'."
 
@@ -22,8 +25,16 @@ def smuggled_keys(value):
     return errors
 
 
+def _check_media_type():
+    if request.path.startswith("/api/") and request.content_length and not request.is_json:
+        raise Problem(415, "Send the body as JSON (Content-Type: application/json).")
+
+
 def _check_body():
-    if request.method in ("POST", "PUT", "PATCH") and request.is_json:
+    if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+        return
+    _check_media_type()
+    if request.is_json:
         body = request.get_json(silent=True)
         if errors := smuggled_keys(body):
             raise invalid(errors, "Field names may not start with '$' or contain '.'.")
