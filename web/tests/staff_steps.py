@@ -24,9 +24,19 @@ def fresh(title):
     return f"{title} {uuid.uuid4().hex[:6]}"
 
 
+_tokens = {}
+
+
+def token_of(platform, role):
+    """A demo role's access token, signed in once per platform (it lasts 15 minutes)."""
+    if (platform.url, role) not in _tokens:
+        _tokens[(platform.url, role)] = api_session(platform, role)["access_token"]
+    return _tokens[(platform.url, role)]
+
+
 def call(platform, role, method, path, **kwargs):
     """The gateway's JSON answer to `role`'s request; fails the test on an error status."""
-    token = api_session(platform, role)["access_token"]
+    token = token_of(platform, role)
     response = platform.api(method, f"/api/v1{path}", token=token, **kwargs)
     assert response.ok, f"{method} {path}: {response.status_code} {response.text}"
     return response.json() if response.content else None

@@ -4,7 +4,7 @@ import { html, useEffect, useState } from "../shared/html.js";
 import { t } from "../shared/i18n.js";
 import { go } from "../shared/router.js";
 import { fromShanghaiInput, showTime } from "../shared/time.js";
-import { Empty, Field, Loaded, SubmitStatus, useLoad, useSubmit } from "../shared/ui.js";
+import { Empty, Field, Loaded, percent, SubmitStatus, useLoad, useSubmit } from "../shared/ui.js";
 import { BuildingChecks } from "./audience.js";
 import { itemsOf, unitName } from "./names.js";
 
@@ -113,8 +113,14 @@ function PaperBallot({ vote, community }) {
   </form>`;
 }
 
+/** An exact share ("3/4") with its percentage. */
+function fraction(text) {
+  const [top, bottom] = String(text).split("/").map(Number);
+  return bottom ? `${text} ≈ ${percent(top / bottom)}` : percent(top || 0);
+}
+
 function Share({ part }) {
-  return html`${part.units} · ${part.area_m2} m²${part.units_share ? html` (${part.units_share} · ${part.area_share})` : ""}`;
+  return html`${part.units} · ${part.area_m2} m²${part.units_share ? html` (${fraction(part.units_share)} · ${fraction(part.area_share)})` : ""}`;
 }
 
 export function Tally({ result }) {
