@@ -9,6 +9,7 @@ from services.common.dependencies import EventOutbox, RequestContext
 from services.issues import domain
 from services.issues.dependencies import Issues
 from services.issues.exceptions import Conflict, IllegalMove
+from services.issues.read_model import CaseRows
 from services.issues.schemas import CaseEventSchema, IssueAssignedSchema, IssueSchema, IssueStatusChangedSchema
 
 EVENTS = {"accepted": ("issue_accepted", CaseEventSchema), "assigned": ("issue_assigned", IssueAssignedSchema),
@@ -28,6 +29,7 @@ class CaseBase:
     issues = Issues()
     outbox = EventOutbox()
     context = RequestContext()
+    read_model = CaseRows()
 
     def _case_move(self, issue, target, action, actor_id, note=None, **changes):
         """Check the move, then write the case in its new state with its event."""
@@ -75,10 +77,12 @@ class CaseBase:
         return self._case_write(issue, event)
 
     def _case_write(self, issue, event):
+        """Write the case, then its row in the read model (this worker holds the case's slot, so rows follow in order)."""
         if event is None:
             issue.save()
         else:
             self.outbox.save(issue, event)
+        self.read_model.refresh(issue.to_mongo().to_dict())
         return issue
 
     def _case_finish_stale(self, issue_id, seq):

@@ -3,7 +3,7 @@ from mongoengine import NotUniqueError
 from nameko.rpc import rpc
 
 from services.common.errors import load
-from services.issues import domain
+from services.issues import case_rows, domain
 from services.issues.case_base import CaseBase, dump_issue, utcnow
 from services.issues.case_schemas import ClassifySchema, RateSchema, RatesQuerySchema
 from services.issues.exceptions import Conflict, Forbidden, IllegalMove
@@ -25,6 +25,7 @@ class CaseRatings(CaseBase):
             raise IllegalMove(str(issue.id), issue.status, "rated")
         reopens = domain.reopens_on(data["score"], issue.status, issue.reopen_count)
         self._case_save_rating(issue, data, reopens)
+        self.read_model.rate(issue.to_mongo().to_dict(), data["account_id"], issue.reopen_count, data["score"])
         if reopens:
             issue = self._case_move(issue, domain.REOPENED, "reopened", data["account_id"],
                                f"rated {data['score']}/5", reopen_count=issue.reopen_count + 1, resolved_at=None)
@@ -56,8 +57,10 @@ class CaseRatings(CaseBase):
     def case_rates(self, query):
         """The three rates, overdue counts and median hours per community, party, category or grid."""
         query = load(RatesQuerySchema(), query)
-        cases = self.issues.cases(query["community_ids"], query["since"], query["until"])
-        scores = self.issues.scores(query["community_ids"])
+        rows = [row for community_id in dict.fromkeys(query["community_ids"])
+                for quarter in self.read_model.quarters(community_id, query["since"], query["until"])
+                for row in self.read_model.rows(community_id, quarter).values()]
+        cases, scores = case_rows.rate_input(rows, query["since"], query["until"])
         now = utcnow()
         return {"by": query["by"], "total": domain.rates(cases, scores, now),
                 "groups": domain.rates_by(query["by"], cases, scores, now)}

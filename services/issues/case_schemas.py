@@ -69,6 +69,10 @@ class ListSchema(Strict):
     status = fields.String(load_default=None, allow_none=True,
                            validate=validate.OneOf(tuple(domain.TRANSITIONS)))
     category = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(domain.CATEGORIES))
+    party = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(domain.PARTIES))
+    grid_id = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=64))
+    overdue = fields.Boolean(load_default=None, allow_none=True,
+                             metadata={"description": "true: only open cases past a limit; false: only the others"})
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
     before = fields.AwareDateTime(load_default=None, allow_none=True)
 

@@ -6,7 +6,7 @@ from mongoengine import NotUniqueError
 from nameko.rpc import rpc
 
 from services.common.errors import load
-from services.issues import domain
+from services.issues import case_rows, domain
 from services.issues.case_schemas import (AssignSchema, DuplicateQuerySchema, JoinSchema, ListSchema,
                                           MergeSchema, MoveSchema, ReasonedMoveSchema)
 from services.issues.case_base import CaseBase, dump_issue, utcnow
@@ -38,6 +38,7 @@ class CaseHandling(CaseBase):
             self._save_reported(issue)
         except NotUniqueError:  # a concurrent delivery of the same submission won
             return dump_issue(self.issues.submitted(report["submission_key"]))
+        self.read_model.refresh(issue.to_mongo().to_dict())
         return dump_issue(issue)
 
     @rpc
@@ -52,9 +53,12 @@ class CaseHandling(CaseBase):
 
     @rpc
     def list_issues(self, query):
-        """A community's cases, newest first; `before` (a created_at) pages on."""
+        """A community's cases newest first, from the read model, filtered; `before` (a created_at) pages on."""
         query = load(ListSchema(), query)
-        return [dump_issue(issue) for issue in self.issues.listed(**query)]
+        filters = {k: query[k] for k in ("status", "category", "party", "grid_id", "overdue")}
+        buckets = self.read_model.walk(query["community_id"], query["before"])
+        found = case_rows.page_of(buckets, filters, query["before"], query["limit"], utcnow())
+        return [case_rows.listed(row) for row in found]
 
     @rpc
     def find_duplicates(self, query):

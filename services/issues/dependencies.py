@@ -9,11 +9,10 @@ from nameko.extensions import DependencyProvider
 from services.common.store import Store
 from services.issues import domain
 from services.issues.exceptions import ConcurrentMove, IssueNotFound, NotFound
-from services.issues.models import ActionItem, CaseMove, IssuePhoto, JointMeeting, Issue, OverdueNotice, Rating, RoutingRule, TimeLimit
+from services.issues.models import (ActionItem, BucketClaim, CaseBucket, CaseCommunity, CaseMove, IssuePhoto, JointMeeting,
+                                   Issue, OverdueNotice, Rating, RoutingRule, TimeLimit)
 
 STALE_CLAIM = timedelta(seconds=30)  # far longer than a move takes between its claim and its write
-CASE_FIELDS = ("id", "community_id", "category", "status", "location", "created_at", "respond_by",
-               "resolve_by", "responded_at", "resolved_at", "party", "unreasonable")
 
 
 class IssueRepository:
@@ -113,13 +112,6 @@ class IssueRepository:
                                                      status__in=sorted(domain.OPEN))
                 .only("id", "category", "status", "location", "created_at", "title").as_pymongo()]
 
-    def listed(self, community_id, status=None, category=None, limit=50, before=None):
-        query = {"community_id": community_id}
-        query.update({k: v for k, v in (("status", status), ("category", category)) if v})
-        if before is not None:
-            query["created_at__lt"] = before
-        return list(Issue.objects(**query).order_by("-created_at").limit(limit))
-
     def open_everywhere(self):
         """Every case still open, in any community: what the overdue timer checks."""
         return list(Issue.objects(status__in=sorted(domain.OPEN))
@@ -129,28 +121,6 @@ class IssueRepository:
     def overdue_notices(self, issue_ids):
         """Ids (`<issue>:<limit>`) of the overdue notices already given for these cases."""
         return {n["_id"] for n in OverdueNotice.objects(issue_id__in=issue_ids).only("id").as_pymongo()}
-
-    def cases(self, community_ids, since=None, until=None):
-        """The facts the rates need of every case of the communities reported in [since, until)."""
-        query = {"community_id__in": list(community_ids)}
-        if since:
-            query["created_at__gte"] = since
-        if until:
-            query["created_at__lt"] = until
-        return [_plain(doc) for doc in Issue.objects(**query).only(*CASE_FIELDS).as_pymongo()]
-
-    def scores(self, community_ids):
-        """Latest round's scores per case id."""
-        latest = {}
-        for r in Rating.objects(community_id__in=list(community_ids)).only("issue_id", "account_id", "round",
-                                                                            "score").as_pymongo():
-            key = (r["issue_id"], r["account_id"])
-            if key not in latest or latest[key]["round"] < r["round"]:
-                latest[key] = r
-        by_case = {}
-        for (issue_id, _), r in latest.items():
-            by_case.setdefault(issue_id, []).append(r["score"])
-        return by_case
 
 
 def _by_object_id(model, value):
@@ -174,7 +144,8 @@ class Issues(DependencyProvider):
     def setup(self):
         """Create the collections and indexes at start, not lazily inside the first request that touches them."""
         self.store.db
-        for model in (Issue, IssuePhoto, CaseMove, OverdueNotice, Rating, RoutingRule, TimeLimit, JointMeeting, ActionItem):
+        for model in (Issue, IssuePhoto, CaseMove, OverdueNotice, Rating, RoutingRule, TimeLimit, JointMeeting, ActionItem,
+                      CaseBucket, BucketClaim, CaseCommunity):
             model.ensure_indexes()
 
     def get_dependency(self, worker_ctx):

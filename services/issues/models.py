@@ -162,3 +162,41 @@ class ActionItem(OutboxDocument):
     done_by = StringField()
 
     meta = {"db_alias": "issues", "collection": "action_items", "indexes": ["issue_id", "meeting_id"]}
+
+
+class CaseBucket(Document):
+    """The read model of lists and rates: rows of one community's cases of one Shanghai quarter.
+
+    `_id` `<community>:<YYYY>-Q<n>`; `rows` is a compressed JSON blob (`case_rows.pack`);
+    `version` n is written only by the holder of `BucketClaim` `<bucket>:<n>`.
+    """
+
+    id = StringField(primary_key=True)
+    community_id = StringField(required=True)
+    quarter = StringField(required=True)
+    version = IntField(required=True)
+    rows = BinaryField(required=True)
+    updated_at = DateTimeField(required=True)
+
+    meta = {"db_alias": "issues", "collection": "case_buckets"}
+
+
+class BucketClaim(Document):
+    """The claim of one version of a bucket (`<bucket id>:<version>`), carrying its one row so a dead writer's is finished."""
+
+    id = StringField(primary_key=True)
+    bucket_id = StringField(required=True)
+    issue_id = StringField(required=True)
+    row = DictField()
+    at = DateTimeField(required=True)
+
+    meta = {"db_alias": "issues", "collection": "case_bucket_claims"}
+
+
+class CaseCommunity(Document):
+    """A community with cases (`_id` its id) and its first quarter: where list walks and rates stop."""
+
+    id = StringField(primary_key=True)
+    first_quarter = StringField(required=True)
+
+    meta = {"db_alias": "issues", "collection": "case_communities"}
