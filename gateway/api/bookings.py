@@ -1,4 +1,6 @@
 """Bookings of the 37° space: request, approve, decline, cancel, check in; my bookings and calendar feed."""
+import re
+
 from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
@@ -12,6 +14,7 @@ from gateway.schemas.bookings import (ActInSchema, BookingInSchema, BookingListS
 from gateway.web.problems import Problem
 
 blp = Blueprint("bookings", __name__, url_prefix=f"{PREFIX}", description="Bookings of the 37° service space")
+FEED_TOKEN = re.compile(r"[0-9a-f]{24}\.[0-9a-f]{32}")
 STAFF_ROLES = ("social_worker", "community_admin", "pm_staff", "oc_member", "town_admin")
 
 
@@ -97,8 +100,11 @@ class BookingDetail(MethodView):
 
 
 def act(method, booking_id, data):
+    """Do `method` on a booking: its booker, or the community's staff (the service decides which may)."""
     booking = bookings_rpc("get_booking", booking_id)
     account_id, roles = caller(booking["community_id"])
+    if booking["account_id"] != account_id and not set(roles) & set(STAFF_ROLES):
+        raise Problem(403, "Only the resident who booked and staff may act on this booking.")
     done = bookings_rpc(method, {"booking_id": booking_id, "actor_id": account_id, "roles": roles, **data})
     return shown(done, account_id, roles)
 
@@ -147,4 +153,6 @@ class PrivateFeed(MethodView):
     @remote(blp)
     def get(self, token):
         """A resident's bookings as iCalendar (RFC 5545); the address itself is the secret"""
+        if not FEED_TOKEN.fullmatch(token):  # `<account>.<32 hex>`; anything else is no address of ours
+            raise Problem(404, "No calendar at this address.")
         return Response(bookings_rpc("resident_calendar", token), mimetype="text/calendar")

@@ -1,6 +1,8 @@
 """Staff announcements, their read receipts and outside deliveries; a person's preferences."""
 from marshmallow import Schema, fields, validate
 
+from gateway.schemas.fields import PageSchema
+
 CHANNEL = fields.String(validate=validate.OneOf(("email", "apprise")))
 IDS = fields.List(fields.String(validate=validate.Length(min=1, max=64)), load_default=list)
 
@@ -81,7 +83,7 @@ class DeliveryQuerySchema(Schema):
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
 
 
-class DeliveriesSchema(Schema):
+class DeliveriesSchema(PageSchema):
     items = fields.List(fields.Nested(DeliverySchema))
 
 
@@ -114,5 +116,5 @@ class TemplateSchema(Schema):
     own = fields.Dict(allow_none=True)
 
 
-class TemplatesSchema(Schema):
+class TemplatesSchema(PageSchema):
     items = fields.List(fields.Nested(TemplateSchema))

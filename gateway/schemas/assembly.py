@@ -1,7 +1,7 @@
 """Owners' assembly votes, surveys and deliberation topics, as sent to and read from the issues service."""
 from marshmallow import RAISE, Schema, fields, validate
 
-from gateway.schemas.fields import Id
+from gateway.schemas.fields import Id, PageSchema
 
 MATTERS = ("ordinary", "raise_maintenance_funds", "rebuild", "change_common_parts_use", "business_on_common_parts")
 CHOICES = ("for", "against", "abstain")
@@ -140,7 +140,7 @@ class TopicSchema(Schema):
     answer = fields.Dict(allow_none=True)
 
 
-class TopicListSchema(Schema):
+class TopicListSchema(PageSchema):
     items = fields.List(fields.Nested(TopicSchema))
 
 
@@ -153,13 +153,13 @@ class ClusterSchema(Schema):
     titles = fields.List(fields.String(), metadata={"description": "Up to five report titles"})
 
 
-class ClusterListSchema(Schema):
+class ClusterListSchema(PageSchema):
     items = fields.List(fields.Nested(ClusterSchema))
 
 
-class VoteListSchema(Schema):
+class VoteListSchema(PageSchema):
     items = fields.List(fields.Nested(VoteSchema))
 
 
-class SurveyListSchema(Schema):
+class SurveyListSchema(PageSchema):
     items = fields.List(fields.Nested(SurveySchema))

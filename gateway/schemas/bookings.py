@@ -1,7 +1,7 @@
 """The 37° space's resources, bookings, coupons and life-circle places, as the API shows them."""
 from marshmallow import EXCLUDE, Schema, fields, validate
 
-from gateway.schemas.fields import Id
+from gateway.schemas.fields import Id, PageSchema
 
 KINDS = ("room", "equipment", "service", "printer")
 OPENING = r"^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$"
@@ -47,7 +47,7 @@ class ResourceSchema(Schema):
     windows = fields.List(fields.Dict(), metadata={"description": "Service sessions: when volunteers are scheduled"})
 
 
-class ResourceListSchema(Schema):
+class ResourceListSchema(PageSchema):
     items = fields.List(fields.Nested(ResourceSchema))
 
 
@@ -93,7 +93,7 @@ class BookingSchema(Schema):
     volunteer_id = fields.String(allow_none=True)
 
 
-class BookingListSchema(Schema):
+class BookingListSchema(PageSchema):
     items = fields.List(fields.Nested(BookingSchema))
 
 
@@ -138,7 +138,7 @@ class CouponSchema(Schema):
     valid_until = fields.String(metadata={"format": "date-time"})
 
 
-class CouponListSchema(Schema):
+class CouponListSchema(PageSchema):
     items = fields.List(fields.Nested(CouponSchema))
 
 
@@ -154,7 +154,7 @@ class ClaimSchema(Schema):
     valid_until = fields.String(metadata={"format": "date-time"})
 
 
-class ClaimListSchema(Schema):
+class ClaimListSchema(PageSchema):
     items = fields.List(fields.Nested(ClaimSchema))
 
 
@@ -183,5 +183,5 @@ class PlaceSchema(Schema):
     walk_minutes = fields.Float()
 
 
-class PlaceListSchema(Schema):
+class PlaceListSchema(PageSchema):
     items = fields.List(fields.Nested(PlaceSchema))

@@ -1,7 +1,7 @@
 """Case handling (moves, ratings, joint meetings, routing, rates), as sent to and read from the issues service."""
 from marshmallow import EXCLUDE, Schema, fields, validate
 
-from gateway.schemas.fields import Id
+from gateway.schemas.fields import Id, PageSchema
 from gateway.schemas.issues import CATEGORIES, IssueSchema
 
 PARTIES = ("rc", "pm", "oc")
@@ -124,7 +124,7 @@ class ActionItemSchema(Schema):
     done_by = fields.String(allow_none=True)
 
 
-class ActionItemListSchema(Schema):
+class ActionItemListSchema(PageSchema):
     items = fields.List(fields.Nested(ActionItemSchema))
 
 

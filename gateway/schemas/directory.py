@@ -1,7 +1,7 @@
 """The community directory as the API shows it."""
 from marshmallow import Schema, fields
 
-from gateway.schemas.fields import Id
+from gateway.schemas.fields import Id, PageSchema
 
 
 class TownSchema(Schema):
@@ -19,7 +19,7 @@ class CommunitySummarySchema(Schema):
     town = fields.Nested(TownSchema)
 
 
-class CommunityListSchema(Schema):
+class CommunityListSchema(PageSchema):
     items = fields.List(fields.Nested(CommunitySummarySchema))
 
 

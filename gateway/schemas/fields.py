@@ -29,3 +29,9 @@ class ProblemSchema(Schema):
     status = fields.Integer()
     detail = fields.String()
     errors = fields.Dict(metadata={"description": "For 422: each offending field and what is wrong"})
+
+
+class PageSchema(Schema):
+    """A page of a list (gateway/web/lists.py): `next` is the cursor of the next page, null on the last."""
+
+    next = fields.String(allow_none=True, metadata={"description": "Cursor of the next page (pass it as `cursor`)"})

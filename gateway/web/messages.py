@@ -11,6 +11,8 @@ ZH_CN = {
     "Unsupported media type": "不支持的内容类型",
     "Precondition failed": "前提条件不满足",
     "Send the body as JSON (Content-Type: application/json).": "请以 JSON 格式发送请求体（Content-Type: application/json）。",
+    "No calendar at this address.": "此地址没有日历。",
+    "Only the resident who booked and staff may act on this booking.": "只有预约的居民和工作人员可以操作此预约。",
     "Invalid input": "输入有误",
     "Internal server error": "服务器内部错误",
     "A service gave an unexpected answer": "后台服务返回了意外结果",
