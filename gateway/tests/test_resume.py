@@ -43,3 +43,25 @@ def test_an_id_the_stream_never_sent_is_a_422_naming_the_header():
     with pytest.raises(Problem) as refused:
         resume.read_cursor("not-an-id")
     assert refused.value.status == 422 and "Last-Event-ID" in refused.value.errors
+
+
+class Arrivals:
+    """What a stream's queue hands over, in order: hints, and None for a quiet interval."""
+
+    def __init__(self, *arrivals):
+        self.arrivals = arrivals
+
+    def hints(self, wait):
+        yield from self.arrivals
+
+
+def test_a_stream_sends_the_missed_first_then_live_hints_once_with_heartbeats_between():
+    from gateway import live
+    replayed = resume.as_hint(item(1), "a")
+    live_again = {**replayed, "created_at": "2026-11-26T10:00:01.123456+00:00"}  # the same item, live
+    fresh = {"item_id": "e2:a:inbox", "account_id": "a", "kind": "issue_moved.follower", "title": "t2",
+             "created_at": "2026-11-26T10:00:02+00:00", "subject": {"type": "issue", "id": "i1"}}
+    text = "".join(live.events(Arrivals(None, live_again, fresh), [replayed], heartbeat=1, lifetime=60))
+    assert text.count("data: ") == 2 and text.count(": heartbeat") == 1
+    assert text.index('"title": "t1"') < text.index('"title": "t2"')
+    assert "event: case" in text and text.count("event: inbox") == 1

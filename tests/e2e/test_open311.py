@@ -67,6 +67,13 @@ def test_client_libraries_list_the_services_and_read_a_definition(platform, town
     assert georeport(platform, town, "xml").get_service_definition("noise")["service_code"] == "noise"
 
 
+def test_discovery_names_the_endpoint_in_both_formats(platform):
+    root = f"{platform.url}/open311/v2"
+    assert requests.get(f"{root}/discovery.json", timeout=30).json()["endpoints"][0]["url"] == root
+    xml = xmltodict.parse(requests.get(f"{root}/discovery.xml", timeout=30).content)["discovery"]
+    assert xml["endpoints"]["endpoint"]["url"] == root and "text/xml" in xml["endpoints"]["endpoint"]["formats"]["format"]
+
+
 def test_a_request_created_with_a_client_library_reads_back_in_json_and_xml(platform, town, civic, api_key):
     lat, lng = demo.building_position(3)
     created = civic.create_request("non_motor_vehicles", dry_run=False, confirm="SEND", api_key=api_key,
