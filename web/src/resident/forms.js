@@ -1,0 +1,37 @@
+// Small helpers for forms: a 422's message for one field, and where a case id is remembered.
+
+/** The server's message for `path` ("location.building_id") in a 422 ApiError, or null. */
+export function fieldError(error, path) {
+  if (!error || error.status !== 422) return null;
+  let node = error.fields;
+  for (const part of path.split(".")) node = node?.[part];
+  if (Array.isArray(node)) return node.join(" ");
+  return typeof node === "string" ? node : null;
+}
+
+/** The form error when no field took it (so it is never lost). */
+export function formError(error, paths) {
+  if (!error) return null;
+  return paths.some((p) => fieldError(error, p)) ? null : error.message;
+}
+
+const CASES = "linli.myCases";
+
+/** Cases I reported or joined on this device (the inbox names the rest). */
+export function rememberedCases() {
+  try { return JSON.parse(localStorage.getItem(CASES)) || []; } catch { return []; }
+}
+
+export function rememberCase(id) {
+  localStorage.setItem(CASES, JSON.stringify([id, ...rememberedCases().filter((c) => c !== id)].slice(0, 50)));
+}
+
+/** Read a File as base64 without its data: prefix. */
+export function base64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).split(",")[1]);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
