@@ -3,7 +3,7 @@ from mongoengine import NotUniqueError
 from nameko.rpc import rpc
 
 from services.common.errors import load
-from services.issues import case_rows, domain
+from services.issues import case_facts, domain
 from services.issues.case_base import CaseBase, dump_issue, utcnow
 from services.issues.case_schemas import ClassifySchema, RateSchema, RatesQuerySchema
 from services.issues.exceptions import Conflict, Forbidden, IllegalMove
@@ -57,10 +57,6 @@ class CaseRatings(CaseBase):
     def case_rates(self, query):
         """The three rates, overdue counts and median hours per community, party, category or grid."""
         query = load(RatesQuerySchema(), query)
-        rows = [row for community_id in dict.fromkeys(query["community_ids"])
-                for quarter in self.read_model.quarters(community_id, query["since"], query["until"])
-                for row in self.read_model.rows(community_id, quarter).values()]
-        cases, scores = case_rows.rate_input(rows, query["since"], query["until"])
-        now = utcnow()
-        return {"by": query["by"], "total": domain.rates(cases, scores, now),
-                "groups": domain.rates_by(query["by"], cases, scores, now)}
+        buckets = self.read_model.buckets(list(dict.fromkeys(query["community_ids"])), query["since"], query["until"])
+        facts = [fact for bucket in self.read_model.many(buckets, self.read_model.facts) for fact in bucket]
+        return case_facts.rates(facts, query["by"], query["since"], query["until"], utcnow())

@@ -14,7 +14,6 @@ from services.issues import domain
 FIELDS = ("community_id", "reporter_id", "category", "title", "status", "party", "handler_group",
           "merged_into", "reopen_count", "unreasonable")
 TIMES = ("created_at", "respond_by", "resolve_by", "responded_at", "resolved_at")
-RATE_TIMES = TIMES
 
 
 def iso(moment):
@@ -74,12 +73,29 @@ def rated(old, account_id, round_, score):
     return {**old, "scores": {**old["scores"], account_id: [round_, score]}}
 
 
-def pack(rows):
-    return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+def pack(value):
+    return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), 6)
 
 
 def unpack(blob):
-    return json.loads(zlib.decompress(blob)) if blob else {}
+    return json.loads(zlib.decompress(blob)) if blob else []
+
+
+def pack_rows(rows):
+    """A bucket's rows as compressed JSON lines, newest first, so a page parses only the lines it reads."""
+    ordered = sorted(rows.values(), key=lambda r: _at(r["created_at"]), reverse=True)
+    return zlib.compress("\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":"))
+                                    for r in ordered).encode(), 6)
+
+
+def lines(blob):
+    """The rows of a packed bucket, newest first, each parsed only when reached."""
+    text = zlib.decompress(blob).decode() if blob else ""
+    return (json.loads(line) for line in text.split("\n") if line)
+
+
+def unpack_rows(blob):
+    return {row["id"]: row for row in lines(blob)}
 
 
 # --- lists --------------------------------------------------------------------------------
@@ -108,36 +124,17 @@ def is_late(row, now):
 
 
 def page_of(buckets, filters, before, limit, now):
-    """Up to `limit` rows newest first from `buckets` (row dicts, newest quarter first), older than `before`."""
+    """Up to `limit` rows newest first from `buckets` (rows newest first, newest quarter first), older than `before`."""
     found = []
     for rows in buckets:
-        fresh = [r for r in rows.values() if before is None or _at(r["created_at"]) < before]
-        fresh.sort(key=lambda r: _at(r["created_at"]), reverse=True)
-        found += [r for r in fresh if matches(r, filters, now)][:limit - len(found)]
-        if len(found) >= limit:
-            break
+        for row in rows:
+            if (before is None or _at(row["created_at"]) < before) and matches(row, filters, now):
+                found.append(row)
+                if len(found) == limit:
+                    return found
     return found
 
 
 def listed(row):
     """A row as a list item: the case without its timeline, description and ratings."""
     return {k: v for k, v in row.items() if k not in ("seq", "scores")}
-
-
-# --- rates --------------------------------------------------------------------------------
-
-
-def rate_input(rows, since, until):
-    """The cases and latest scores `domain.rates` counts, of rows reported in [since, until)."""
-    cases, scores = [], {}
-    for row in rows:
-        created = _at(row["created_at"])
-        if (since and created < since) or (until and created >= until):
-            continue
-        case = {name: _at(row[name]) for name in RATE_TIMES}
-        case.update(id=row["id"], community_id=row["community_id"], party=row["party"], category=row["category"],
-                    grid_id=row["location"].get("grid_id"), status=row["status"], unreasonable=row["unreasonable"])
-        cases.append(case)
-        if row["scores"]:
-            scores[row["id"]] = [score for _, score in row["scores"].values()]
-    return cases, scores

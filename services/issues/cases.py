@@ -56,8 +56,9 @@ class CaseHandling(CaseBase):
         """A community's cases newest first, from the read model, filtered; `before` (a created_at) pages on."""
         query = load(ListSchema(), query)
         filters = {k: query[k] for k in ("status", "category", "party", "grid_id", "overdue")}
-        buckets = self.read_model.walk(query["community_id"], query["before"])
-        found = case_rows.page_of(buckets, filters, query["before"], query["limit"], utcnow())
+        now = utcnow()
+        buckets = self.read_model.walk(query["community_id"], query["before"], filters, now)
+        found = case_rows.page_of(buckets, filters, query["before"], query["limit"], now)
         return [case_rows.listed(row) for row in found]
 
     @rpc

@@ -9,7 +9,7 @@ from nameko.extensions import DependencyProvider
 from services.common.store import Store
 from services.issues import domain
 from services.issues.exceptions import ConcurrentMove, IssueNotFound, NotFound
-from services.issues.models import (ActionItem, BucketClaim, CaseBucket, CaseCommunity, CaseMove, IssuePhoto, JointMeeting,
+from services.issues.models import (ActionItem, BucketClaim, BucketFacts, CaseBucket, CaseCommunity, CaseMove, IssuePhoto, JointMeeting,
                                    Issue, OverdueNotice, Rating, RoutingRule, TimeLimit)
 
 STALE_CLAIM = timedelta(seconds=30)  # far longer than a move takes between its claim and its write
@@ -145,7 +145,7 @@ class Issues(DependencyProvider):
         """Create the collections and indexes at start, not lazily inside the first request that touches them."""
         self.store.db
         for model in (Issue, IssuePhoto, CaseMove, OverdueNotice, Rating, RoutingRule, TimeLimit, JointMeeting, ActionItem,
-                      CaseBucket, BucketClaim, CaseCommunity):
+                      CaseBucket, BucketFacts, BucketClaim, CaseCommunity):
             model.ensure_indexes()
 
     def get_dependency(self, worker_ctx):

@@ -167,7 +167,7 @@ class ActionItem(OutboxDocument):
 class CaseBucket(Document):
     """The read model of lists and rates: rows of one community's cases of one Shanghai quarter.
 
-    `_id` `<community>:<YYYY>-Q<n>`; `rows` is a compressed JSON blob (`case_rows.pack`);
+    `_id` `<community>:<YYYY>-Q<n>`; `rows` is compressed JSON lines, newest first (`case_rows.pack_rows`);
     `version` n is written only by the holder of `BucketClaim` `<bucket>:<n>`.
     """
 
@@ -179,6 +179,16 @@ class CaseBucket(Document):
     updated_at = DateTimeField(required=True)
 
     meta = {"db_alias": "issues", "collection": "case_buckets"}
+
+
+class BucketFacts(Document):
+    """The facts the rates count of one bucket's cases (`_id` the bucket's), written by the bucket's writer after it."""
+
+    id = StringField(primary_key=True)
+    version = IntField(required=True)
+    facts = BinaryField(required=True)
+
+    meta = {"db_alias": "issues", "collection": "case_bucket_facts"}
 
 
 class BucketClaim(Document):

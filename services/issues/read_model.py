@@ -11,15 +11,17 @@ import random
 import time
 from datetime import datetime, timedelta, timezone
 
+import eventlet
 from nameko.extensions import DependencyProvider
 from pymongo.errors import DuplicateKeyError
 
 from services.common.store import Store
-from services.issues import case_rows
-from services.issues.models import BucketClaim, CaseBucket, CaseCommunity
+from services.issues import case_facts, case_rows
+from services.issues.models import BucketClaim, BucketFacts, CaseBucket, CaseCommunity
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 12
+PARALLEL = 8  # bucket reads in flight at once: each waits mostly on the store
 STALE_CLAIM = timedelta(seconds=30)
 REBUILD = "*rebuild*"  # the issue id of a rebuilt bucket's claim
 
@@ -35,6 +37,7 @@ class CaseRowStore:
         self.buckets = CaseBucket._get_collection()
         self.claims = BucketClaim._get_collection()
         self.communities = CaseCommunity._get_collection()
+        self.facts_of = BucketFacts._get_collection()
 
     def refresh(self, case):
         """Write the row of a case (a dict as stored) after a write of the case."""
@@ -53,7 +56,7 @@ class CaseRowStore:
         bid = case_rows.bucket_id(community_id, quarter)
         for attempt in range(ATTEMPTS):
             doc = self.buckets.find_one({"_id": bid})
-            version, rows = (doc["version"], case_rows.unpack(doc["rows"])) if doc else (0, {})
+            version, rows = (doc["version"], case_rows.unpack_rows(doc["rows"])) if doc else (0, {})
             row = change(rows.get(issue_id))
             if row is None:
                 return
@@ -74,10 +77,19 @@ class CaseRowStore:
 
     def _write(self, bid, community_id, quarter, version, rows):
         self.buckets.replace_one({"_id": bid}, {"_id": bid, "community_id": community_id, "quarter": quarter,
-                                                "version": version, "rows": case_rows.pack(rows),
+                                                "version": version, "rows": case_rows.pack_rows(rows),
                                                 "updated_at": utcnow()}, upsert=True)
+        self._write_facts(bid, version, [case_facts.fact_of(r) for r in rows.values()])
         if version == 1:
             self.note_quarter(community_id, quarter)
+
+    def _write_facts(self, bid, version, facts):
+        """Replace the bucket's facts unless a later version's are there (then the filter misses, the insert fails)."""
+        try:
+            self.facts_of.replace_one({"_id": bid, "version": {"$lt": version}},
+                                      {"_id": bid, "version": version, "facts": case_rows.pack(facts)}, upsert=True)
+        except DuplicateKeyError:
+            pass
 
     def _finish_stale(self, bid, version, community_id, quarter, rows):
         """Write version `version` from its claim if the claim is old and the bucket still lacks it."""
@@ -99,8 +111,14 @@ class CaseRowStore:
                                         {"$set": {"first_quarter": quarter}})
 
     def rows(self, community_id, quarter):
-        doc = self.buckets.find_one({"_id": case_rows.bucket_id(community_id, quarter)})
-        return case_rows.unpack(doc["rows"]) if doc else {}
+        """The bucket's rows newest first, each parsed when reached."""
+        doc = self.buckets.find_one({"_id": case_rows.bucket_id(community_id, quarter)}, {"rows": 1})
+        return case_rows.lines(doc["rows"] if doc else None)
+
+    def facts(self, community_id, quarter):
+        """The bucket's cases as `case_facts` lists: all the rates read, kept apart so lists never decode them."""
+        doc = self.facts_of.find_one({"_id": case_rows.bucket_id(community_id, quarter)})
+        return case_rows.unpack(doc["facts"]) if doc else []
 
     def quarters(self, community_id, since=None, until=None):
         """The community's quarters from `until` (or now) back to `since` (or its first), newest first."""
@@ -110,10 +128,27 @@ class CaseRowStore:
         oldest = max(first["first_quarter"], case_rows.quarter_of(since)) if since else first["first_quarter"]
         return list(case_rows.quarters_back(case_rows.quarter_of(until or utcnow()), oldest))
 
-    def walk(self, community_id, before=None):
-        """Each bucket's rows, newest quarter first, from the quarter of `before` on."""
-        for quarter in self.quarters(community_id, until=before):
-            yield self.rows(community_id, quarter)
+    def buckets(self, community_ids, since=None, until=None):
+        """`[(community, quarter)]` of every bucket of the communities in the period, their firsts read side by side."""
+        pool = eventlet.GreenPool(PARALLEL)
+        quarters = pool.imap(lambda community_id: self.quarters(community_id, since, until), community_ids)
+        return [(community_id, quarter) for community_id, mine in zip(community_ids, quarters) for quarter in mine]
+
+    def many(self, community_quarters, read=None):
+        """The rows (or what `read` reads) of many buckets, `[(community, quarter)]`, read side by side, in order."""
+        return eventlet.GreenPool(PARALLEL).starmap(read or self.rows, community_quarters)
+
+    def walk(self, community_id, before=None, filters=None, now=None):
+        """Each bucket's rows, newest quarter first, from the quarter of `before` on: the first alone, then in fours.
+
+        With filters, the buckets whose (smaller) facts show no match are skipped unread.
+        """
+        quarters = [(community_id, quarter) for quarter in self.quarters(community_id, until=before)]
+        if filters and any(v is not None for v in filters.values()):
+            facts = self.many(quarters, self.facts)
+            quarters = [q for q, f in zip(quarters, facts) if case_facts.any_match(f, filters, before, now)]
+        for start, end in zip([0, 1, *range(5, len(quarters), 4)], [1, *range(5, len(quarters) + 4, 4)]):
+            yield from self.many(quarters[start:end])
 
     def replace(self, community_id, quarter, rows):
         """Write a rebuilt bucket as its next version."""

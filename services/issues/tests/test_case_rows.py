@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 from hypothesis import given, settings, strategies as st
 
-from services.issues import case_rows, domain
+from services.issues import case_facts, case_rows, domain
 
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
 NOW = datetime(2026, 11, 26, tzinfo=timezone.utc)
@@ -27,7 +27,7 @@ def bucketed(made):
     buckets = {}
     for row in made:
         buckets.setdefault(case_rows.quarter_of(datetime.fromisoformat(row["created_at"])), {})[row["id"]] = row
-    return [buckets[q] for q in sorted(buckets, reverse=True)]
+    return [case_rows.lines(case_rows.pack_rows(buckets[q])) for q in sorted(buckets, reverse=True)]
 
 
 @settings(max_examples=150, deadline=None)
@@ -45,6 +45,7 @@ def test_a_page_from_quarter_buckets_is_the_newest_matching_rows_before_the_curs
                        and (overdue is None or overdue == (r["status"] in domain.OPEN))),
                       key=lambda r: r["created_at"], reverse=True)[:limit]
     assert case_rows.page_of(bucketed(made), filters, before, limit, NOW) == expected
+    assert case_facts.any_match([case_facts.fact_of(r) for r in made], filters, before, NOW) == bool(expected)
 
 
 @given(st.integers(2000, 2100), st.integers(1, 4), st.integers(0, 40))
@@ -60,15 +61,36 @@ def test_a_quarter_is_the_shanghai_one():
     assert case_rows.quarter_of(datetime(2026, 3, 31, 15, 30, tzinfo=timezone.utc)) == "2026-Q1"
 
 
-@settings(max_examples=60, deadline=None)
-@given(rows)
-def test_rates_from_rows_equal_rates_from_the_cases(specs):
-    made = [make_row(n, *spec) for n, spec in enumerate(specs)]
-    cases = [{"id": r["id"], "community_id": "c1", "party": r["party"], "category": "parking",
-              "grid_id": r["location"]["grid_id"], "status": r["status"], "unreasonable": False,
-              **{t: datetime.fromisoformat(r[t]) if r[t] else None for t in case_rows.TIMES}} for r in made]
-    got, scores = case_rows.rate_input(made, None, None)
-    assert domain.rates_by("grid", got, scores, NOW) == domain.rates_by("grid", cases, {}, NOW)
+facts = st.lists(st.tuples(
+    st.integers(0, 2 * 365 * 24 * 60), st.sampled_from(sorted(domain.TRANSITIONS)), st.sampled_from(["rc", "pm", None]),
+    st.sampled_from(["g1", "g2", None]), st.booleans(), st.integers(1, 60 * 24 * 20), st.integers(1, 60 * 24 * 20),
+    st.one_of(st.none(), st.integers(0, 3_600_000 * 500)), st.one_of(st.none(), st.integers(0, 3_600_000 * 900)),
+    st.lists(st.integers(1, 5), max_size=3)), max_size=40)
+
+
+def case_of(n, spec):
+    minutes, status, party, grid, unreasonable, respond, resolve, responded, resolved, scores = spec
+    created = START + timedelta(minutes=minutes, milliseconds=n)
+    later = lambda value: None if value is None else created + timedelta(milliseconds=value)  # noqa: E731
+    return {"_id": f"case-{n}", "community_id": f"c{n % 2}", "category": "parking", "status": status,
+            "party": party, "unreasonable": unreasonable, "location": {"building_id": "b1", "grid_id": grid},
+            "created_at": created, "respond_by": created + timedelta(minutes=respond),
+            "resolve_by": created + timedelta(minutes=resolve), "responded_at": later(responded),
+            "resolved_at": later(resolved), "timeline": []}, {f"acc-{k}": [0, s] for k, s in enumerate(scores)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(facts, st.sampled_from(domain.DIMENSIONS), st.one_of(st.none(), st.integers(0, 2 * 365)))
+def test_rates_from_compact_facts_equal_the_reference_rates_of_the_cases(specs, by, since_days):
+    made = [case_of(n, spec) for n, spec in enumerate(specs)]
+    since = START + timedelta(days=since_days) if since_days is not None else None
+    counted = [dict(c, id=c["_id"], grid_id=c["location"]["grid_id"]) for c, _ in made
+               if since is None or c["created_at"] >= since]
+    scores = {c["_id"]: [s for _, s in sc.values()] for c, sc in made if sc}
+    expected = {"by": by, "total": domain.rates(counted, scores, NOW),
+                "groups": domain.rates_by(by, counted, scores, NOW)}
+    got_facts = [case_facts.fact_of(case_rows.row_of(c, sc)) for c, sc in made]
+    assert case_facts.rates(got_facts, by, since, None, NOW) == expected
 
 
 def test_a_rating_keeps_the_latest_round_and_a_move_keeps_the_ratings():

@@ -1,18 +1,20 @@
 """The case read model in a real container on the real store: it follows concurrent moves, and a rebuild agrees."""
 from datetime import datetime, timedelta, timezone
 
+import json
+
 import eventlet
 from bson import ObjectId
 from nameko.standalone.rpc import ServiceRpcProxy
 
-from services.issues import case_rows
+from services.issues import case_facts, case_rows
 from services.issues.rebuild_rows import rebuild, rebuilt
 from services.issues.tests.test_cases import move
 from services.issues.tests.test_service import make_report
 
 
 def live_buckets(database):
-    return {(doc["community_id"], doc["quarter"]): case_rows.unpack(doc["rows"])
+    return {(doc["community_id"], doc["quarter"]): case_rows.unpack_rows(doc["rows"])
             for doc in database("issues").case_buckets.find()}
 
 
@@ -39,6 +41,8 @@ def test_the_read_model_matches_the_cases_after_concurrent_moves_and_a_rebuild_e
     assert rows[cases[0]["id"]]["status"] == "reopened" and rows[cases[0]["id"]]["scores"] == {"acc-0": [0, 2]}
     assert rebuilt() == live
     assert rebuild() == (len(live), 6) and live_buckets(database) == live
+    [facts] = [case_rows.unpack(doc["facts"]) for doc in database("issues").case_bucket_facts.find()]
+    assert sorted(facts, key=json.dumps) == sorted((case_facts.fact_of(row) for row in rows.values()), key=json.dumps)
 
 
 def test_lists_filter_by_state_party_category_grid_and_overdue_and_page_on(call, database):
