@@ -57,6 +57,6 @@ class CaseRatings(CaseBase):
     def case_rates(self, query):
         """The three rates, overdue counts and median hours per community, party, category or grid."""
         query = load(RatesQuerySchema(), query)
-        buckets = self.read_model.buckets(list(dict.fromkeys(query["community_ids"])), query["since"], query["until"])
+        buckets = self.read_model.bucket_keys(list(dict.fromkeys(query["community_ids"])), query["since"], query["until"])
         facts = [fact for bucket in self.read_model.many(buckets, self.read_model.facts) for fact in bucket]
         return case_facts.rates(facts, query["by"], query["since"], query["until"], utcnow())

@@ -128,7 +128,7 @@ class CaseRowStore:
         oldest = max(first["first_quarter"], case_rows.quarter_of(since)) if since else first["first_quarter"]
         return list(case_rows.quarters_back(case_rows.quarter_of(until or utcnow()), oldest))
 
-    def buckets(self, community_ids, since=None, until=None):
+    def bucket_keys(self, community_ids, since=None, until=None):
         """`[(community, quarter)]` of every bucket of the communities in the period, their firsts read side by side."""
         pool = eventlet.GreenPool(PARALLEL)
         quarters = pool.imap(lambda community_id: self.quarters(community_id, since, until), community_ids)
