@@ -67,12 +67,12 @@ class Issues(MethodView):
     @blp.arguments(CaseQuerySchema, location="query")
     @blp.response(200, CaseListSchema)
     def get(self, query):
-        """A community's cases, newest first, by status and category (staff)"""
+        """A community's cases, newest first, by status, category, party, micro-grid and overdue (staff)"""
         guard.require_role(query["community_id"], *CASE_STAFF, roles.TOWN_ADMIN)
         before = lists.read_time(query["cursor"]) if query["cursor"] else query["before"]
         asked = {k: v for k, v in query.items() if k not in ("cursor", "sort")}
         items = rpc("list_issues", {**asked, "community_id": str(query["community_id"]),
-                                    "before": before.isoformat() if before else None})
+                                    "grid_id": _text(query["grid_id"]), "before": before.isoformat() if before else None})
         more = len(items) == query["limit"]
         return lists.linked({"items": items, "next": lists.time_cursor(items[-1]["created_at"]) if more else None})
 

@@ -51,7 +51,7 @@ def as_request(case, building, community_name):
         "service_name": services.name(case["category"]), "service_code": case["category"],
         "description": case["title"], "agency_responsible": services.party_name(case.get("party")),
         "service_notice": None, "requested_datetime": shanghai(case["created_at"]),
-        "updated_datetime": shanghai(timeline[-1]["at"] if timeline else case["created_at"]),
+        "updated_datetime": shanghai(timeline[-1]["at"] if timeline else case.get("updated_at") or case["created_at"]),
         "expected_datetime": shanghai(case.get("resolve_by")),
         "address": f"{community_name} {building.name}" if building else community_name,
         "address_id": str(building.id) if building else None, "zipcode": None,

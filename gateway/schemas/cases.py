@@ -31,6 +31,8 @@ class CaseSchema(IssueSchema):
     merged_into = fields.String(allow_none=True)
     reopen_count = fields.Integer()
     unreasonable = fields.Boolean()
+    updated_at = fields.String(allow_none=True, metadata={
+        "format": "date-time", "description": "Time of the latest step (lists carry it instead of the timeline)"})
 
 
 class CaseListSchema(Schema):
@@ -45,6 +47,9 @@ class CaseQuerySchema(Schema):
     community_id = Id(required=True)
     status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
     category = fields.String(load_default=None, validate=validate.OneOf(CATEGORIES))
+    party = fields.String(load_default=None, validate=validate.OneOf(PARTIES))
+    grid_id = Id(load_default=None, metadata={"description": "Cases located in this micro-grid"})
+    overdue = fields.Boolean(load_default=None, metadata={"description": "true: open cases past a time limit only"})
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
     before = fields.AwareDateTime(load_default=None, metadata={"description": "created_at of the last case seen"})
     cursor = fields.String(load_default=None, validate=validate.Length(max=200),
