@@ -68,7 +68,6 @@ ACCESS = {
     f"GET {V}/announcements/{{announcement_id}}": rule(*STAFF),
     f"POST {V}/announcements/{{announcement_id}}/resend": rule(*CASE),
     f"GET {C}/deliveries": rule(*STAFF), f"GET {C}/templates": rule(*STAFF),
-    f"GET {C}/templates/{{kind}}/{{locale}}": rule(*STAFF),
     f"GET {C}/templates/{{kind}}/{{locale}}": rule(*STAFF), f"PUT {C}/templates/{{kind}}/{{locale}}": rule(*RC),
     # volunteers and shifts
     f"POST {C}/volunteers": rule(MEMBER), f"GET {C}/volunteers": rule(*STAFF),
