@@ -58,8 +58,15 @@ backup-drill: infra ## dump, restore into a scratch copy and compare, on the loc
 bench-scale: infra ## measure event throughput of notifications with 1, 2 and 3 replicas (docs/scaling.md)
 	@$(PY) -m bench.scale
 
-bench: infra ## time case lists and the three rates with 15,000 cases (docs/benchmarks.md)
+bench: infra ## case lists, the load benchmark with its ceilings, other lists at scale (docs/benchmarks.md; LOAD=--quick)
 	@$(PY) -m bench.cases
+	@$(PY) -m bench.load $(LOAD)
+	@$(PY) -m bench.load.datascale $(SCALE)
 
 deadletters: setup ## list the events that failed every retry
 	@$(PY) -m services.common.deadletters list
+
+.PHONY: chaos
+chaos: setup ## faults under load on a private broker and store, then the reconciliation table (docs/chaos.md)
+	@$(SCRIPTS)/ferretdb.sh build
+	@$(PY) -m bench.chaos --write

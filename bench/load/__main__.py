@@ -123,9 +123,9 @@ def measure(args, workdir, watch):
 def options():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small and short: a smoke run in ~4 minutes")
-    parser.add_argument("--residents", type=int, default=200)
+    parser.add_argument("--residents", type=int, default=100)
     parser.add_argument("--users", type=int, default=16, help="users of the closed-loop runs")
-    parser.add_argument("--seconds", type=int, default=30, help="length of each closed-loop run")
+    parser.add_argument("--seconds", type=int, default=20, help="length of each closed-loop run")
     parser.add_argument("--steps", default="4,8,16,32", help="users of the mix's steps to its peak")
     parser.add_argument("--half-users", type=int, default=16)
     parser.add_argument("--half-seconds", type=int, default=60)

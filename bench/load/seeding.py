@@ -3,6 +3,7 @@
 Returns the context the locust users read (tokens, ids); everything is made the way a
 front end would make it, so events flow and every service holds its own copy.
 """
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
@@ -21,8 +22,13 @@ class Api:
         self.url = url
 
     def call(self, method, path, token=None, expect=(200, 201), **kwargs):
+        """One request; a 502/503/504 (a busy shared machine) is tried again twice, then it fails."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        response = requests.request(method, self.url + path, headers=headers, timeout=60, **kwargs)
+        for attempt in range(3):
+            response = requests.request(method, self.url + path, headers=headers, timeout=60, **kwargs)
+            if response.status_code not in (502, 503, 504):
+                break
+            time.sleep(2 * (attempt + 1))
         if response.status_code not in expect:
             raise RuntimeError(f"{method} {path}: {response.status_code} {response.text[:300]}")
         return response.json() if response.content else None
@@ -45,7 +51,8 @@ def resident(api, cid, unit, admin):
     account_id = made["account"]["id"]
     api.call("PUT", f"/api/v1/communities/{cid}/members/{account_id}/roles", admin, json={"roles": ["resident", "owner"]})
     token = api.login(phone, PASSWORD)
-    api.call("POST", f"/api/v1/communities/{cid}/volunteers", token, json={"display_name": "住户志愿者"})
+    api.call("POST", f"/api/v1/communities/{cid}/volunteers", token, expect=(201, 409),
+             json={"display_name": "住户志愿者"})
     return {"token": token, "account_id": account_id, "building_id": unit["building_id"], "unit_id": unit["id"]}
 
 
@@ -57,11 +64,11 @@ def votes(api, cid, token, count):
 
 
 def rota(api, cid, token):
-    """A 62-day patrol rota, 50 general seats a day: sign-ups meet seats, clashes and the weekly limit."""
+    """A 3-week patrol rota, 50 general seats a day: sign-ups meet seats, clashes and the weekly limit."""
     first = (datetime.now(SHANGHAI) + timedelta(days=1)).date().isoformat()
     activity = api.call("POST", f"/api/v1/communities/{cid}/activities", token, json={
         "kind": "patrol", "title": "非机动车巩固值守", "place": "3号楼楼道", "template": {
-            "kind": "rota", "first_day": first, "start": "19:00", "end": "21:00", "days": 62, "people": 50}})
+            "kind": "rota", "first_day": first, "start": "19:00", "end": "21:00", "days": 21, "people": 50}})
     return [shift["id"] for shift in activity["shifts"]]
 
 

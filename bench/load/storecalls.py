@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 FOLDER = Path(__file__).with_name("storetrace")
+DUMP_SECONDS = 3  # each process rewrites its file this often (storetrace/linli_store_trace.py)
 
 
 def env(folder):

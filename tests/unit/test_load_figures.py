@@ -32,6 +32,7 @@ def test_a_table_is_markdown_with_a_dash_for_missing_cells():
 
 def test_a_store_call_is_named_by_command_collection_and_filter_keys():
     assert shape("find", {"find": "inbox", "filter": {"account_id": "a1"}}) == "find inbox {account_id}"
+    assert shape("find", {"find": "inbox", "filter": {"_id": {"$in": [1]}}}) == "find inbox {_id$in}"
     assert shape("update", {"update": "issues", "updates": [{"q": {"_id": 1}, "u": {}}]}) == "update issues {_id}"
     assert shape("insert", {"insert": "leases", "documents": []}) == "insert leases {}"
 
@@ -39,6 +40,7 @@ def test_a_store_call_is_named_by_command_collection_and_filter_keys():
 def test_only_a_filter_of_exactly_the_id_avoids_a_scan():
     assert scans("find votes {_id}") == "by _id"
     assert scans("find votes {_id,status}") == "scan"
+    assert scans("find inbox {_id$in}") == "scan"
     assert scans("insert inbox {}") == "insert"
 
 

@@ -17,8 +17,15 @@ def shape(name, command):
     if isinstance(spec, list):  # update/delete statements, or a pipeline
         first = spec[0] if spec and isinstance(spec[0], dict) else {}
         spec = first.get("q") or first.get("$match") or {}
-    keys = ",".join(sorted(spec)) if isinstance(spec, dict) else ""
+    keys = ",".join(sorted(key + operators(value) for key, value in spec.items())) if isinstance(spec, dict) else ""
     return f"{name} {command.get(name)} {{{keys}}}"
+
+
+def operators(value):
+    """`$in`, `$gte$lt`: the operators a filter value uses (none for plain equality)."""
+    if isinstance(value, dict) and value and all(str(k).startswith("$") for k in value):
+        return "".join(sorted(value))
+    return ""
 
 
 class Totals:
