@@ -2,16 +2,23 @@
 
 Residents report e-bikes in a stairwell (one says "me too"); the rc accepts and assigns
 it; a deliberation topic and a door-to-door survey follow; a joint meeting of rc, pm and
-oc gives pm the clean-up and the volunteers a one-week patrol; the case resolves only
-once those are done, and every reporter rates it. Each step reaches the inboxes of the
-people it concerns.
+oc gives pm a task and the volunteers a one-week patrol; a clean-up day staffed by
+volunteers runs (sign-up, check-in and out, hours credited); the patrol's rota is
+worked evening by evening until the volunteers service completes it on its own, which
+marks the action item done; only then does the case resolve, and every reporter rates
+it. Each step reaches the inboxes of the people it concerns.
 """
 import base64
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from tests.e2e.platform import wait_for
 from tests.e2e.test_slice import inbox, issue_ids, login, register, report
+from tests.e2e.test_volunteer_stories import volunteer
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 @pytest.fixture(scope="module")
@@ -64,20 +71,25 @@ def test_the_ebike_story_runs_from_two_reports_to_their_ratings(platform, commun
     meeting = ok(platform.api("POST", "/api/v1/joint-meetings", token=sw, json={
         "community_id": cid, "title": "电瓶车整治联席会议", "starts_at": "2026-03-03T10:00:00+08:00",
         "place": "37°便民空间", "issue_ids": [case["id"]]}), 201)
-    items_url = f"/api/v1/communities/{cid}/joint-meetings/{meeting['id']}/action-items"
-    cleanup = ok(platform.api("POST", items_url, token=sw, json={
-        "issue_id": case["id"], "party": "pm", "title": "集中整治：清理楼道", "due_at": "2026-03-07T18:00:00+08:00"}), 201)
+    meeting_path = f"/api/v1/communities/{cid}/joint-meetings/{meeting['id']}"
+    items_url = f"{meeting_path}/action-items"
+    task = ok(platform.api("POST", items_url, token=sw, json={
+        "issue_id": case["id"], "party": "pm", "title": "清理僵尸车，划出电瓶车停放区", "due_at": "2026-03-07T18:00:00+08:00"}), 201)
     patrol = ok(platform.api("POST", items_url, token=sw, json={
-        "issue_id": case["id"], "party": "rc", "title": "巩固值守一周", "due_at": "2026-03-07T18:00:00+08:00",
-        "kind": "patrol", "patrol": {"days": 7, "people_per_evening": 2}}), 201)
-    wait_for(lambda: platform.api("GET", f"/api/v1/activities/action-item-{patrol['id']}",
-                                  token=staff["volunteer"]).status_code == 200, 20, "the volunteers' patrol activity")
+        "issue_id": case["id"], "party": "rc", "title": "巩固值守一周", "due_at": "2026-03-14T18:00:00+08:00",
+        "kind": "patrol", "patrol": {"days": 7, "people_per_evening": 1}}), 201)
+    crew = [volunteer(platform, community, sw, [], name) for name in ("党员甲", "党员乙")]
 
+    cleanup_day(platform, community, sw, crew)
     refused = act(platform, sw, case, "resolve")
     assert refused.status_code == 409 and refused.headers["Content-Type"].startswith("application/problem+json")
-    for item in (cleanup, patrol):
-        ok(platform.api("POST", f"/api/v1/communities/{cid}/action-items/{item['id']}/done", token=staff["pm_staff"]))
-    assert ok(act(platform, sw, case, "resolve", note="楼道已清空"))["status"] == "resolved"
+    ok(platform.api("POST", f"/api/v1/communities/{cid}/action-items/{task['id']}/done", token=staff["pm_staff"]))
+    assert act(platform, sw, case, "resolve").status_code == 409  # the patrol is still on
+    patrol_week(platform, sw, crew, patrol)
+    wait_for(lambda: [i["done_by"] for i in ok(platform.api("GET", meeting_path, token=sw))["action_items"]
+                      if i["id"] == patrol["id"]] == [f"volunteers:action-item-{patrol['id']}"], 30,
+             "the issues service to mark the patrol's action item done")
+    assert ok(act(platform, sw, case, "resolve", note="楼道已清空，值守一周无回潮"))["status"] == "resolved"
 
     ok(platform.api("POST", f"/api/v1/issues/{case['id']}/rating", token=first, json={"score": 5}))
     ok(platform.api("POST", f"/api/v1/issues/{case['id']}/rating", token=second, json={"score": 4, "comment": "好多了"}))
@@ -86,11 +98,47 @@ def test_the_ebike_story_runs_from_two_reports_to_their_ratings(platform, commun
     town = ok(platform.api("GET", f"/api/v1/towns/{community['town_id']}/case-rates", token=staff["town_admin"]))
     assert [row["community"] for row in town["groups"]] == [cid]
     told(platform, first, "issue_reported.receipt", case["id"], 1)
-    for reporter in (first, second):  # accepted, assigned, started; the meeting; resolved
+    for reporter in (first, second):  # accepted, assigned, started; the meeting; resolved: asked to rate
         told(platform, reporter, "issue_moved.follower", case["id"], 3)
         told(platform, reporter, "joint_meeting.invite", meeting["id"], 1)
         told(platform, reporter, "issue_resolved.follower", case["id"], 1)
-    told(platform, staff["pm_staff"], "action_item.party", cleanup["id"], 1)
+    told(platform, staff["pm_staff"], "action_item.party", task["id"], 1)
+
+
+def cleanup_day(platform, community, sw, crew):
+    """Staff call a clean-up day (集中整治) for tomorrow morning; two volunteers sign up, come and are credited 3 hours."""
+    day = (datetime.now(timezone.utc) + timedelta(days=1)).astimezone(SHANGHAI).date()
+    activity = ok(platform.api("POST", f"/api/v1/communities/{community['id']}/activities", token=sw, json={
+        "kind": "cleanup", "title": "集中整治：清理楼道电瓶车", "place": community["building"]["name"],
+        "template": {"kind": "rota", "first_day": day.isoformat(), "start": "09:00", "end": "12:00",
+                     "days": 1, "people": 2}}), 201)
+    [shift] = activity["shifts"]
+    for token, _ in crew:
+        signup = ok(platform.api("POST", f"/api/v1/shifts/{shift['id']}/signups", token=token, json={}), 201)
+        for step, at in (("check-in", shift["starts_at"]), ("check-out", shift["ends_at"])):
+            ok(platform.api("POST", f"/api/v1/signups/{signup['id']}/{step}", token=token, json={"at": at}), 201)
+    for token, me in crew:
+        hours = ok(platform.api("GET", f"/api/v1/communities/{community['id']}/hours", token=token,
+                                params={"volunteer_id": me}))
+        assert hours["hours"] == 3.0
+        told(platform, token, "shift_signed_up.volunteer", shift["id"], 1)
+        told(platform, token, "shift_checked_out.volunteer", shift["id"], 1)
+    told(platform, sw, "activity_completed.staff", activity["id"], 1)
+
+
+def patrol_week(platform, sw, crew, patrol):
+    """The volunteers' rota of the patrol: one of the crew walks each evening, checks in and out with a note."""
+    path = f"/api/v1/activities/action-item-{patrol['id']}"
+    wait_for(lambda: platform.api("GET", path, token=sw).status_code == 200, 30, "the volunteers' patrol activity")
+    rota = ok(platform.api("GET", path, token=sw))
+    assert [s["needs"] for s in rota["shifts"]] == [{"general": 1}] * 7
+    for n, shift in enumerate(rota["shifts"]):
+        token, _ = crew[n % 2]
+        signup = ok(platform.api("POST", f"/api/v1/shifts/{shift['id']}/signups", token=token, json={}), 201)
+        for step, body in (("check-in", {"at": shift["starts_at"]}),
+                           ("check-out", {"at": shift["ends_at"], "note": "楼道通畅"})):
+            ok(platform.api("POST", f"/api/v1/signups/{signup['id']}/{step}", token=token, json=body), 201)
+    told(platform, sw, "activity_completed.staff", rota["id"], 1)
 
 
 def told(platform, token, kind, subject_id, times):
