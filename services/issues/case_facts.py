@@ -77,6 +77,14 @@ class Tally:
         if f[RESOLVED] is not None:
             self.resolution.append(_hours(f[CREATED], f[RESOLVED]))
 
+    def merge(self, other):
+        """Add another group's counts to these (the total is the sum of the groups)."""
+        for name in ("cases", "on_time", "satisfied", "ratings", "overdue", "unreasonable"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.response += other.response
+        self.resolution += other.resolution
+        return self
+
     def figures(self):
         share = lambda part, whole: round(part / whole, 4) if whole else None  # noqa: E731
         median = lambda values: round(statistics.median(values), 2) if values else None  # noqa: E731
@@ -90,11 +98,16 @@ class Tally:
 def rates(facts, by, since, until, now):
     """`{by, total, groups}` as `case_rates` answers, of the facts of cases reported in [since, until)."""
     since, until, now = ms_of(since), ms_of(until), ms_of(now)
-    total, groups, key = Tally(), {}, BY[by]
+    groups, key = {}, BY[by]
     for f in facts:
         if (since is not None and f[CREATED] < since) or (until is not None and f[CREATED] >= until):
             continue
-        total.add(f, now)
-        groups.setdefault(f[key] or "", Tally()).add(f, now)
+        group = f[key] or ""
+        if group not in groups:
+            groups[group] = Tally()
+        groups[group].add(f, now)
+    total = Tally()
+    for tally in groups.values():
+        total.merge(tally)
     return {"by": by, "total": total.figures(),
             "groups": [{by: value, **tally.figures()} for value, tally in sorted(groups.items())]}
