@@ -65,3 +65,8 @@ bench: infra ## case lists, the load benchmark with its ceilings, other lists at
 
 deadletters: setup ## list the events that failed every retry
 	@$(PY) -m services.common.deadletters list
+
+.PHONY: chaos
+chaos: setup ## faults under load on a private broker and store, then the reconciliation table (docs/chaos.md)
+	@$(SCRIPTS)/ferretdb.sh build
+	@$(PY) -m bench.chaos --write
