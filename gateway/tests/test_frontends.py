@@ -1,4 +1,6 @@
 """The gateway serves the built front ends with a policy that allows only its own files."""
+import gzip
+
 import pytest
 
 from gateway.web import frontends
@@ -34,6 +36,14 @@ def test_the_root_leads_to_the_resident_app(client, dist):
 def test_hashed_assets_are_cached_for_a_year_and_the_worker_is_not(client, dist):
     assert "immutable" in client.get("/assets/app-1a2b.js").headers["Cache-Control"]
     assert client.get("/sw.js").headers["Cache-Control"] == "no-cache"
+
+
+def test_text_assets_are_gzipped_for_clients_that_take_gzip(client, dist):
+    plain = client.get("/assets/app-1a2b.js")
+    packed = client.get("/assets/app-1a2b.js", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert "Content-Encoding" not in plain.headers and plain.get_data(as_text=True) == "console.log(1)"
+    assert packed.headers["Content-Encoding"] == "gzip" and packed.headers["Vary"] == "Accept-Encoding"
+    assert gzip.decompress(packed.get_data()) == b"console.log(1)"
 
 
 def test_a_missing_build_is_a_clear_503_problem(client, app, tmp_path):

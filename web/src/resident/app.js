@@ -45,8 +45,8 @@ export function App() {
   const path = useRoute();
   const signOut = async () => { await logout().catch(() => {}); forgetMe(); setSignedIn(false); go("/"); };
   if (!signedIn) {
-    const page = path === "/register" ? html`<${Register} onDone=${() => { go("/"); setSignedIn(true); }} />`
-      : html`<${LoginForm} onDone=${() => setSignedIn(true)} /><p class="narrow center"><a href="#/register">${t("register.link")}</a></p>`;
+    const page = path === "/register" ? html`<${Register} onDone=${() => { forgetMe(); go("/"); setSignedIn(true); }} />`
+      : html`<${LoginForm} onDone=${() => { forgetMe(); setSignedIn(true); }} /><p class="narrow center"><a href="#/register">${t("register.link")}</a></p>`;
     return html`<${Shell} title=${t("resident.title")}>${page}<//>`;
   }
   const [pattern, params] = match(path, Object.keys(SCREENS));

@@ -3,10 +3,30 @@ import { api } from "../shared/api.js";
 
 let mine = null;
 const directories = new Map();
+const ME = "linli.me";
+const PLAN = "linli.directory.";
+
+function stored(key) {
+  try { return JSON.parse(localStorage.getItem(key)); } catch { return null; }
+}
+
+/** `fetch()` kept in localStorage: a returning resident sees the last copy at once while it refreshes. */
+function revalidated(key, fetch) {
+  const fresh = fetch().then((value) => { localStorage.setItem(key, JSON.stringify(value)); return value; });
+  const last = stored(key);
+  if (!last) return fresh;
+  fresh.catch(() => {});
+  return Promise.resolve(last);
+}
+
+/** A GET that rarely changes (resources, places): the last copy at once, refreshed for next time. */
+export function cachedGet(path) {
+  return revalidated(`linli.get.${path}`, () => api(path));
+}
 
 /** GET /me with my first membership as `home` (cached until sign-out). */
 export function loadMe() {
-  mine ||= api("/me").then((me) => ({ ...me, home: me.memberships[0] || null })).catch((error) => {
+  mine ||= revalidated(ME, () => api("/me")).then((me) => ({ ...me, home: me.memberships[0] || null })).catch((error) => {
     mine = null;
     throw error;
   });
@@ -15,12 +35,13 @@ export function loadMe() {
 
 export function forgetMe() {
   mine = null;
+  Object.keys(localStorage).filter((k) => k === ME || k.startsWith("linli.get.")).forEach((k) => localStorage.removeItem(k));
 }
 
 /** The community's directory: buildings, units and grids (cached). */
 export function loadDirectory(communityId) {
   if (!directories.has(communityId)) {
-    directories.set(communityId, api(`/communities/${communityId}`).catch((error) => {
+    directories.set(communityId, revalidated(PLAN + communityId, () => api(`/communities/${communityId}`)).catch((error) => {
       directories.delete(communityId);
       throw error;
     }));

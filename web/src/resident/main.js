@@ -4,4 +4,7 @@ import { boot } from "../shared/ui.js";
 import { App } from "./app.js";
 
 boot(App);
-if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
+// The offline shell is registered after the first screen has loaded, so it never competes with it.
+if ("serviceWorker" in navigator) {
+  addEventListener("load", () => setTimeout(() => navigator.serviceWorker.register("/sw.js").catch(() => {}), 2000));
+}

@@ -4,7 +4,7 @@ import { html, useState } from "../../shared/html.js";
 import { t } from "../../shared/i18n.js";
 import { showDate } from "../../shared/time.js";
 import { Empty, Loaded, useLoad, useLocale, useSubmit } from "../../shared/ui.js";
-import { items, loadMe, named } from "../data.js";
+import { cachedGet, items, loadMe, named } from "../data.js";
 import { GuideMap } from "../guidemap.js";
 
 const CATEGORIES = ["clinic", "market", "school", "pharmacy", "transport"];
@@ -13,7 +13,7 @@ const SPACE_37 = { lat: 31.2443, lng: 121.3948 };
 function Places({ communityId }) {
   const code = useLocale();
   const [category, setCategory] = useState("");
-  const places = useLoad(() => api(`/communities/${communityId}/places?max_minutes=15${category ? `&category=${category}` : ""}`), [category]);
+  const places = useLoad(() => cachedGet(`/communities/${communityId}/places?max_minutes=15${category ? `&category=${category}` : ""}`), [category]);
   return html`<section aria-labelledby="places-title"><h2 id="places-title">${t("guide.places")}</h2>
     <div class="row" role="group" aria-label=${t("guide.category")}>
       ${["", ...CATEGORIES].map((c) => html`<button type="button" aria-pressed=${category === c ? "true" : "false"}

@@ -4,7 +4,7 @@ import { html, useState } from "../../shared/html.js";
 import { t } from "../../shared/i18n.js";
 import { fromShanghaiInput, showClock, showDate, showTime } from "../../shared/time.js";
 import { Empty, Field, Loaded, SubmitStatus, useLoad, useLocale, useSubmit } from "../../shared/ui.js";
-import { items, loadMe, named } from "../data.js";
+import { cachedGet, items, loadMe, named } from "../data.js";
 import { fieldError, formError } from "../forms.js";
 import { nextQuarter, openTurns, takenSpans } from "./slots.js";
 
@@ -14,7 +14,7 @@ export function Space() {
   const code = useLocale();
   const list = useLoad(async () => {
     const me = await loadMe();
-    return items(await api(`/communities/${me.home.community_id}/resources`));
+    return items(await cachedGet(`/communities/${me.home.community_id}/resources`));
   });
   return html`<h1>${t("space.title")}</h1><p class="hint">${t("space.intro")}</p>
     <${Loaded} state=${list}>${(resources) => KINDS.map((kind) => {
