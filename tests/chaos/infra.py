@@ -4,7 +4,9 @@ Both keep their data in a directory of the run: a stopped and restarted node kee
 durable queues and persistent messages, a restarted store keeps its SQLite files.
 """
 import os
+import random
 import signal
+import socket
 import subprocess
 import uuid
 from pathlib import Path
@@ -12,10 +14,23 @@ from pathlib import Path
 import pika
 import pymongo
 
-from tests.e2e.platform import ROOT, free_port, wait_for
+from tests.e2e.platform import ROOT, wait_for
 
 RABBITMQ_SERVER = "/usr/lib/rabbitmq/bin/rabbitmq-server"
 FERRETDB = ROOT / ".state" / "bin" / "linli-ferretdb"
+
+
+def steady_port():
+    """A free port below the ephemeral range, so no outgoing connection takes it while our daemon is down."""
+    low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    while True:
+        port = random.randrange(20000, min(low, 32000))
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
 
 
 class Daemon:
@@ -55,7 +70,7 @@ class PrivateRabbit(Daemon):
 
     def __init__(self, workdir):
         super().__init__(workdir)
-        self.port, self.dist_port = free_port(), free_port()
+        self.port, self.dist_port = steady_port(), steady_port()
         self.node = f"linli-chaos-{uuid.uuid4().hex[:6]}@localhost"
         self.uri = f"amqp://guest:guest@127.0.0.1:{self.port}/"
         (self.workdir / "home").mkdir(exist_ok=True)
@@ -94,7 +109,7 @@ class PrivateStore(Daemon):
 
     def __init__(self, workdir):
         super().__init__(workdir)
-        self.port = free_port()
+        self.port = steady_port()
         self.uri = f"mongodb://127.0.0.1:{self.port}/"
 
     def command(self):

@@ -48,19 +48,19 @@ def signed_up_once(platform, op):
     return seated == 1 and db.signups.count_documents({"_id": op.result["id"]}) == 1
 
 
-def effect_exists(platform, op):
-    """Whether an operation that never got a 2xx left an effect anyway (the client cannot know it)."""
+def effects(platform, op):
+    """How many times an operation's effect is stored, whatever answer the client got."""
     subject = op.subject
     if op.kind in ("report", "booking", "announcement"):
         db, collection = {"report": ("issues", "issues"), "booking": ("bookings", "bookings"),
                           "announcement": ("notifications", "announcements")}[op.kind]
-        return platform.db(db)[collection].count_documents({"title": subject["title"]}) > 0
+        return platform.db(db)[collection].count_documents({"title": subject["title"]})
     if op.kind == "ballot":
         return platform.db("issues").ballots.count_documents(
-            {"vote_id": subject["vote_id"], "unit_id": subject["unit_id"]}) > 0
+            {"vote_id": subject["vote_id"], "unit_id": subject["unit_id"]})
     db = platform.db("volunteers")
     query = {"shift_id": subject["shift_id"], "volunteer_id": subject["account_id"]}
-    return db.signups.count_documents(query) + db.waitlist.count_documents(query) > 0
+    return db.signups.count_documents(query) + db.waitlist.count_documents(query)
 
 
 def answers(ops):
@@ -93,7 +93,10 @@ def per_phase(platform, log, phases):
             rows.append(Row(phase, "the platform accepts requests again (2xx answers)", "> 0", answered, answered > 0))
         unanswered = sum(a.status is None for op in ops for a in op.attempts)
         rejected = [op for op in ops if not op.accepted]
-        stored = [op for op in rejected if effect_exists(platform, op)]
+        counts = {op.key: effects(platform, op) for op in rejected}
+        doubled = sum(n > 1 for n in counts.values())
+        rows.append(Row(phase, "requests never accepted stored twice or more", 0, doubled, doubled == 0))
+        stored = [op for op in rejected if counts[op.key]]
         rows.append(Row(phase, "attempts unanswered; ops never accepted; of those with an effect", "-",
                         f"{unanswered}; {len(rejected)}; {len(stored)} {answers(stored)}".strip(), "info"))
     for row in rows:

@@ -1,4 +1,6 @@
 """A short chaos run: crashes, a broker and a store outage and poison under load lose and double nothing."""
+import pytest
+
 from tests.chaos.reconcile import failed, table
 from tests.chaos.scenario import Plan, Run
 
@@ -6,6 +8,7 @@ SHORT = Plan(faults=("sigkill:notifications", "sigkill:gateway", "poison", "brok
              outage=4, settle=2, votes=6, shifts=20, retry_for=15, retry_delays="1,2,4,8")
 
 
+@pytest.mark.timeout(900)  # a busy shared machine can stretch the platform's start-up several-fold
 def test_under_faults_every_accepted_request_is_stored_once_and_every_event_consumed_once(tmp_path):
     with Run(tmp_path, SHORT) as run:
         rows, missing = run.execute()
