@@ -7,7 +7,7 @@ import eventlet
 from bson import ObjectId
 from nameko.standalone.rpc import ServiceRpcProxy
 
-from services.issues import case_facts, case_rows
+from services.issues import case_facts, case_rows, read_model
 from services.issues.rebuild_rows import rebuild, rebuilt
 from services.issues.tests.test_cases import move
 from services.issues.tests.test_service import make_report
@@ -43,6 +43,16 @@ def test_the_read_model_matches_the_cases_after_concurrent_moves_and_a_rebuild_e
     assert rebuild() == (len(live), 6) and live_buckets(database) == live
     [facts] = [case_rows.unpack(doc["facts"]) for doc in database("issues").case_bucket_facts.find()]
     assert sorted(facts, key=json.dumps) == sorted((case_facts.fact_of(row) for row in rows.values()), key=json.dumps)
+
+
+def test_the_town_view_reads_the_same_rates_in_one_pass_over_the_facts(call, monkeypatch):
+    for community in ("c1", "c2", "c3"):
+        case = call("report_issue", make_report(community_id=community))
+        call("accept_issue", {"issue_id": case["id"], "community_id": community, "actor_id": "sw-1"})
+    query = {"community_ids": ["c1", "c2", "c3"], "by": "community"}
+    looked_up = call("case_rates", query)
+    monkeypatch.setattr(read_model, "SCAN_FROM", 1)
+    assert call("case_rates", query) == looked_up and [g["cases"] for g in looked_up["groups"]] == [1, 1, 1]
 
 
 def test_lists_filter_by_state_party_category_grid_and_overdue_and_page_on(call, database):
