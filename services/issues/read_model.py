@@ -149,14 +149,17 @@ class CaseRowStore:
     def walk(self, community_id, before=None, filters=None, now=None):
         """Each bucket's rows, newest quarter first, from the quarter of `before` on: the first alone, then in fours.
 
-        With filters, the buckets whose (smaller) facts show no match are skipped unread.
+        With filters, each group's (smaller) facts are read first and buckets without a match
+        are skipped unread; a page that fills early reads no older group at all.
         """
         quarters = [(community_id, quarter) for quarter in self.quarters(community_id, until=before)]
-        if filters and any(v is not None for v in filters.values()):
-            facts = self.many(quarters, self.facts)
-            quarters = [q for q, f in zip(quarters, facts) if case_facts.any_match(f, filters, before, now)]
+        filtered = filters and any(v is not None for v in filters.values())
         for start, end in zip([0, 1, *range(5, len(quarters), 4)], [1, *range(5, len(quarters) + 4, 4)]):
-            yield from self.many(quarters[start:end])
+            group = quarters[start:end]
+            if filtered:
+                facts = self.many(group, self.facts)
+                group = [q for q, f in zip(group, facts) if case_facts.any_match(f, filters, before, now)]
+            yield from self.many(group)
 
     def replace(self, community_id, quarter, rows):
         """Write a rebuilt bucket as its next version."""
