@@ -9,10 +9,17 @@ export function fieldError(error, path) {
   return typeof node === "string" ? node : null;
 }
 
-/** The form error when no field took it (so it is never lost). */
+function messagesOf(node) {
+  if (Array.isArray(node)) return node.map(String);
+  if (node && typeof node === "object") return Object.values(node).flatMap(messagesOf);
+  return node ? [String(node)] : [];
+}
+
+/** The form error when no field took it, with every reason the server gave (so none is lost). */
 export function formError(error, paths) {
   if (!error) return null;
-  return paths.some((p) => fieldError(error, p)) ? null : error.message;
+  if (paths.some((p) => fieldError(error, p))) return null;
+  return [error.message, ...(error.status === 422 ? messagesOf(error.fields) : [])].join(" ");
 }
 
 const CASES = "linli.myCases";

@@ -42,7 +42,7 @@ function Form({ communities, onDone }) {
         <option value="">${t("report.noUnit")}</option>${units.map((u) => html`<option value=${u.id}>${u.number}</option>`)}</select><//>
     <button type="submit" class="primary" disabled=${state.busy}>${t("register.send")}</button>
     ${state.busy && html`<${SubmitStatus} state=${state} />`}
-    ${formError(state.error, FIELDS) && html`<p class="state error" role="alert">${state.error.message}</p>`}
+    ${formError(state.error, FIELDS) && html`<p class="state error" role="alert">${formError(state.error, FIELDS)}</p>`}
     <p><a href="#/">${t("register.haveAccount")}</a></p>
   </form>`;
 }

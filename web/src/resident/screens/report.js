@@ -12,6 +12,7 @@ import { CommunityPlan } from "../map.js";
 const CATEGORIES = Object.keys(terms.en).filter((k) => k.startsWith("category.")).map((k) => k.slice(9));
 const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"];
 const PHOTO_MAX = 2 * 1024 * 1024;
+const FIELDS = ["category", "title", "description", "location.building_id", "location.unit_id", "photos"];
 
 function photoProblem(file) {
   if (!file) return null;
@@ -84,8 +85,7 @@ function ReportForm({ me, directory }) {
         onChange=${(e) => setPhoto(e.target.files[0] || null)} /><//>
     <button type="submit" class="primary" disabled=${state.busy || Boolean(photoError)}>${t("report.send")}</button>
     ${state.busy && html`<${SubmitStatus} state=${state} />`}
-    ${formError(state.error, ["category", "title", "description", "location.building_id", "location.unit_id", "photos"])
-      && html`<p class="state error" role="alert">${state.error.message}</p>`}
+    ${formError(state.error, FIELDS) && html`<p class="state error" role="alert">${formError(state.error, FIELDS)}</p>`}
     ${state.error?.status === 422 && html`<p class="visually-hidden" role="alert">${state.error.message}</p>`}
   </form>`;
 }

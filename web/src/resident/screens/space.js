@@ -57,7 +57,7 @@ function TimeForm({ resource, me, onBooked }) {
       <input id="book-purpose" maxlength="80" value=${form.title} onInput=${set("title")} /><//>`}
     <button type="submit" class="primary" disabled=${state.busy}>${resource.kind === "equipment" ? t("space.borrow") : t("space.book")}</button>
     ${state.busy && html`<${SubmitStatus} state=${state} />`}
-    ${formError(state.error, ["starts_at", "ends_at", "quantity", "title"]) && html`<p class="state error" role="alert">${state.error.message}</p>`}
+    ${formError(state.error, ["starts_at", "ends_at", "quantity", "title"]) && html`<p class="state error" role="alert">${formError(state.error, ["starts_at", "ends_at", "quantity", "title"])}</p>`}
   </form>`;
 }
 
@@ -89,7 +89,8 @@ function PrinterQueue({ resource, me, onBooked }) {
       try {
         return onBooked(await api("/bookings", { method: "POST", body }));
       } catch (error) {
-        if (error.status !== 409 || i >= 12) throw error;
+        // taken (409) or closed then (422: opening hours): try the next quarter, up to a day ahead
+        if (![409, 422].includes(error.status) || i >= 96) throw error;
       }
     }
   });

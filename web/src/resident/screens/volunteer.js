@@ -41,7 +41,7 @@ function Shift({ shift, profile, onSigned }) {
   return html`<li><strong>${shift.title}</strong>
     <p>${showTime(shift.starts_at)}–${showClock(shift.ends_at)} · ${shift.place}</p><p class="hint">${seats}</p>
     <button type="button" onClick=${signUp} disabled=${state.busy || state.done}
-      aria-label=${t("volunteer.signUpFor", { title: shift.title, time: showTime(shift.starts_at) })}>${state.done ? t("volunteer.signedUp") : t("volunteer.signUp")}</button>
+      aria-label=${state.done ? undefined : t("volunteer.signUpFor", { title: shift.title, time: showTime(shift.starts_at) })}>${state.done ? t("volunteer.signedUp") : t("volunteer.signUp")}</button>
     ${state.error && html`<p class="state error" role="alert">${state.error.message}</p>`}</li>`;
 }
 
