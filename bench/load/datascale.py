@@ -76,7 +76,7 @@ def measure(args, workdir, watch):
     platform.extra_env["LINLI_RPC_TIMEOUT"] = "600"
     try:
         platform.start_all()
-        api = Api(platform.url)
+        api = Api(platform.url, timeout=900)
         directory = community(api)
         staff = api.login(demo.login_name("social_worker"), demo.PASSWORD)
         admin = api.login(demo.login_name("community_admin"), demo.PASSWORD)
@@ -116,13 +116,31 @@ def section(made, rows, args, m):
         f"through the gateway over HTTP, {args.calls} calls after one warm-up; target p95 ≤ {TARGET_MS} ms.",
         table(["list", "items answered", "p50 ms", "p95 ms", "max ms", f"≤ {TARGET_MS} ms",
                "store calls per request (kind; mean time each)"], lines),
-        extrapolation(made, rows)])
+        extrapolation(made, rows), WHY])
+
+
+WHY = """The store-call column counts the answering service's calls while its list was timed, so its
+timers show too (`find deliveries {due_at$lte,status}` is the notifications courier, `find signups
+{_id}` the volunteers' reminder sweep). Every list over 200 ms is a whole-collection scan on
+FerretDB's SQLite handler, which sends only a filter of exactly `{_id: …}` to SQL: the inbox and a
+resident's bookings scan everyone's; the staff bookings list also reads all 20,000 bookings out of
+the store (20 `getMore` batches) before the first page is cut; shifts scan shifts, seats and
+sign-ups; the deliveries list scans the inbox again for read receipts (`_id $in` is not sent to
+SQL either). What would close it: read models keyed by `_id`, kept by the owning service as it
+writes (an inbox page document per account and month, a bookings document per account and per
+resource-day, a shifts document per community and week with its seat counts), and a limit pushed
+into the staff bookings query; or FerretDB's PostgreSQL handler, which pushes top-level equality
+filters into SQL (`account_id`, `community_id`); on MongoDB 7 the indexes declared in the models
+make each of these an index range read. The small lists (volunteers, resources, votes) meet the
+target because their collections are small, not because they avoid the scan."""
 
 
 def extrapolation(made, rows):
     inbox = rows["inbox, first page (resident)"]["p50"]
     per_item = inbox / made["notifications"] if made["notifications"] else 0
-    return (f"The inbox read costs about {per_item * 1000:.2f} ms per thousand stored inbox items here (whatever "
+    lowered = (f"Notifications were lowered from the issue's 600,000 to {made['notifications']:,}: every inbox "
+               f"read scans them all, and the run must stay short. " if made["notifications"] < 600000 else "")
+    return lowered + (f"The inbox read costs about {per_item * 1000:.2f} ms per thousand stored inbox items here (whatever "
             f"the account: the filter `account_id` is not sent to SQL), so the issue's 600,000 items would "
             f"answer in about {per_item * 600000 / 1000:.0f} s.")
 

@@ -18,14 +18,14 @@ STAFF = ("social_worker", "community_admin", "oc_member", "shop")
 
 
 class Api:
-    def __init__(self, url):
-        self.url = url
+    def __init__(self, url, timeout=60):
+        self.url, self.timeout = url, timeout
 
     def call(self, method, path, token=None, expect=(200, 201), **kwargs):
         """One request; a 502/503/504 (a busy shared machine) is tried again twice, then it fails."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         for attempt in range(3):
-            response = requests.request(method, self.url + path, headers=headers, timeout=60, **kwargs)
+            response = requests.request(method, self.url + path, headers=headers, timeout=self.timeout, **kwargs)
             if response.status_code not in (502, 503, 504):
                 break
             time.sleep(2 * (attempt + 1))

@@ -35,6 +35,7 @@ def test_a_store_call_is_named_by_command_collection_and_filter_keys():
     assert shape("find", {"find": "inbox", "filter": {"_id": {"$in": [1]}}}) == "find inbox {_id$in}"
     assert shape("update", {"update": "issues", "updates": [{"q": {"_id": 1}, "u": {}}]}) == "update issues {_id}"
     assert shape("insert", {"insert": "leases", "documents": []}) == "insert leases {}"
+    assert shape("getMore", {"getMore": 123, "collection": "bookings"}) == "getMore bookings {}"
 
 
 def test_only_a_filter_of_exactly_the_id_avoids_a_scan():

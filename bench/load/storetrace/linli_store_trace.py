@@ -18,7 +18,8 @@ def shape(name, command):
         first = spec[0] if spec and isinstance(spec[0], dict) else {}
         spec = first.get("q") or first.get("$match") or {}
     keys = ",".join(sorted(key + operators(value) for key, value in spec.items())) if isinstance(spec, dict) else ""
-    return f"{name} {command.get(name)} {{{keys}}}"
+    target = command.get("collection") if name == "getMore" else command.get(name)  # getMore names a cursor
+    return f"{name} {target} {{{keys}}}"
 
 
 def operators(value):
