@@ -76,8 +76,9 @@ def usable_after(chromium, platform, returning, path, heading, content, control)
 @pytest.mark.parametrize("screen", SCREENS)
 def test_each_main_screen_is_usable_within_two_seconds_on_a_throttled_phone(chromium, platform, returning, screen):
     path, heading, content, control = SCREENS[screen]
-    # the best of two cold loads: the shared 2-core machine adds its own pauses to either one
-    elapsed = min(usable_after(chromium, platform, returning, path, heading, content, control) for _ in range(2))
+    elapsed = usable_after(chromium, platform, returning, path, heading, content, control)
+    if elapsed >= LIMIT_MS:  # a second cold load: the shared 2-core machine adds its own pauses to either one
+        elapsed = min(elapsed, usable_after(chromium, platform, returning, path, heading, content, control))
     RESULTS[screen] = round(elapsed)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS.parent / "resident-speed.json").write_text(json.dumps(RESULTS, indent=1))
