@@ -3,10 +3,10 @@ from functools import wraps
 
 from flask import g, request
 
-from gateway import runtime
+from gateway import directory, runtime
 from gateway.identity import memberships, sessions
 from gateway.identity.tokens import ACCESS, unauthorized
-from gateway.models import Account
+from gateway.models import Account, Community, Membership
 from gateway.roles import TOWN_ADMIN
 from gateway.web.problems import Problem
 
@@ -52,7 +52,20 @@ def acting_roles(membership):
 def has_role(community_id, *roles):
     """True if the caller is a member of the community holding one of `roles` (any role if none)."""
     held = acting_roles(memberships.find(authenticate().id, community_id))
+    if not held and town_reader(community_id):
+        held = {TOWN_ADMIN}
     return bool(held) and (not roles or bool(set(roles) & held))
+
+
+def town_reader(community_id):
+    """True on a read by a town admin of the community's town (admin in another community of it)."""
+    if request.method not in READS:
+        return False
+    community = Community.objects(id=directory.object_id(community_id)).first()
+    if community is None:
+        return False
+    theirs = [m.community_id for m in Membership.objects(account_id=authenticate().id, roles=TOWN_ADMIN)]
+    return bool(theirs) and Community.objects(id__in=theirs, town_id=community.town_id).first() is not None
 
 
 def require_role(community_id, *roles):

@@ -64,7 +64,7 @@ class World:
         self.cid = self.community["id"]
         other = json.loads(platform.run("-m", "tests.e2e.other_community").stdout.strip().splitlines()[-1])
         self.logins = {role: demo.login_name(role) for role in CALLERS if role not in ("anonymous", "staff_b")}
-        self.logins["staff_b"] = other["login"]
+        self.logins["staff_b"], self.other_community = other["login"], other["community_id"]
         self.tokens = {caller: self.login(name)["access_token"] for caller, name in self.logins.items()}
         self.tokens["anonymous"] = None
         self.ids = {caller: self.call("GET", "/api/v1/me", caller).json()["account"]["id"]
@@ -291,3 +291,14 @@ def test_a_neighbour_gets_none_of_a_residents_private_data(world):
               if m["community_id"] == cid]
     ballot = world.call("GET", f"/api/v1/votes/{p['vote_id']}/my-ballot", "owner")
     assert ballot.status_code == 404 or ballot.json()["unit_id"] == home  # only ever my own unit's ballot
+
+
+def test_a_town_admin_reads_another_community_of_the_town_but_never_acts_there(world):
+    other = f"/api/v1/communities/{world.other_community}"
+    for path in ("/votes", "/topics", "/case-rates", "/audit"):
+        read = world.call("GET", other + path, "town_admin")
+        assert read.status_code == 200, f"{path}: {read.status_code} {read.text[:200]}"
+    acted = world.call("POST", other + "/topics", "town_admin", json={"title": "镇里要求"})
+    assert acted.status_code == 403 and acted.headers["Content-Type"].startswith("application/problem+json")
+    assert world.call("GET", other + "/votes", "staff_b").status_code == 200
+    assert world.call("GET", other + "/votes", "resident").status_code == 403
