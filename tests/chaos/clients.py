@@ -48,6 +48,7 @@ class Log:
     def __init__(self):
         self.operations = []
         self.phase = "setup"
+        self.crashes = []  # what broke a client's own code (not an answer of the platform)
         self.lock = threading.Lock()
 
     def add(self, operation):
@@ -73,8 +74,11 @@ class Client(threading.Thread):
             kind = OPERATIONS[turn % len(OPERATIONS)]
             turn += 1
             request = getattr(self, kind)()
-            if request is not None:
-                self.perform(kind, *request)
+            try:
+                if request is not None:
+                    self.perform(kind, *request)
+            except Exception as exc:  # a client must outlive anything the platform answers
+                self.log.crashes.append(f"{kind}: {exc!r}"[:200])
             self.stop.wait(0.2)
 
     def perform(self, kind, method, path, body, subject, token=None):
@@ -144,7 +148,8 @@ def retryable(status, answer):
     """No answer, a server-side failure, or a key still held by an earlier attempt."""
     if status is None or status >= 500:
         return True
-    return status == 409 and "Idempotency-Key" in str((answer or {}).get("detail", ""))
+    detail = answer.get("detail", "") if isinstance(answer, dict) else ""
+    return status == 409 and "Idempotency-Key" in str(detail)
 
 
 class Load:

@@ -214,6 +214,8 @@ def dead_letters(platform, poison_ids):
 
 def reconcile(platform, world, log, phases, poison_ids):
     rows = per_phase(platform, log, phases)
+    rows.append(Row("all", "client errors of its own (must be none)", 0, "; ".join(log.crashes[:3]) or 0,
+                    not log.crashes))
     consumed, missing = events_consumed(platform)
     rows += consumed + notifications(platform, log) + capacity(platform, world) + ballots(platform, log, world)
     rows += dead_letters(platform, poison_ids)
