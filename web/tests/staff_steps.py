@@ -73,3 +73,21 @@ def open_staff(open_app, locale, path="/", role="community_admin"):
 
 def now():
     return datetime.now(timezone.utc)
+
+
+def register(platform, name):
+    """A fresh resident of the demo community (for steps whose quotas must not meet other tests')."""
+    directory = community(platform)
+    email = f"{uuid.uuid4().hex[:10]}@staff-tests.linli"
+    body = {"display_name": name, "email": email, "password": "linli-test-2024", "locale": "zh-CN",
+            "community_id": directory["id"]}
+    response = platform.api("POST", "/api/v1/auth/register", json=body)
+    assert response.status_code == 201, response.text
+    login = platform.api("POST", "/api/v1/auth/login", json={"login": email, "password": "linli-test-2024"})
+    return login.json()["access_token"]
+
+
+def resource(platform, key):
+    directory = community(platform)
+    items = call(platform, "community_admin", "GET", f"/communities/{directory['id']}/resources")["items"]
+    return next(r for r in items if r["key"] == key)
