@@ -4,6 +4,8 @@ Each operation of the OpenAPI document, keyed `"METHOD /path"`, declares `who` m
 `anyone`; `logged_in` (any account, acting on its own data); `member` (any role in the
 community the operation is about); or the roles that may, in that community. `own` names
 the one person who may besides (`reporter`, `booker`, `volunteer`, `lead`, `owner`).
+`kiosk_device` is a kiosk's device token (`Authorization: Device <token>`, gateway/kiosk/):
+it calls only the operations that name it, in its own community, and no account may.
 A town admin reads where `town_admin` or `member` is listed, and never acts: the gateway
 refuses every write of a caller whose only role there is `town_admin` (gateway/identity/guard.py).
 `docs/openapi.json` shows each declaration as the operation's `x-linli-access`;
@@ -15,6 +17,7 @@ from gateway import roles as r
 
 EXTENSION = "x-linli-access"
 ANYONE, LOGGED_IN, MEMBER = "anyone", "logged_in", "member"
+KIOSK = "kiosk_device"
 STAFF = r.STAFF  # the three parties' staff and the town admin (who only reads)
 CASE = (r.SOCIAL_WORKER, r.COMMUNITY_ADMIN, r.PM_STAFF, r.OC_MEMBER)
 RC = (r.SOCIAL_WORKER, r.COMMUNITY_ADMIN)
@@ -121,6 +124,10 @@ ACCESS = {
     f"GET {V}/topics/{{topic_id}}": rule(MEMBER), f"POST {V}/topics/{{topic_id}}/comments": rule(MEMBER),
     f"POST {V}/topics/{{topic_id}}/support": rule(MEMBER),
     f"POST {V}/topics/{{topic_id}}/answer": rule(*CASE),
+    # the kiosk: its devices, and what a device token may do
+    f"GET {C}/kiosk-devices": rule(r.COMMUNITY_ADMIN), f"POST {C}/kiosk-devices": rule(r.COMMUNITY_ADMIN),
+    f"DELETE {C}/kiosk-devices/{{device_id}}": rule(r.COMMUNITY_ADMIN),
+    f"GET {V}/kiosk": rule(KIOSK), f"GET {V}/kiosk/services": rule(KIOSK), f"POST {V}/kiosk/check-in": rule(KIOSK),
 }
 
 

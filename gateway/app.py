@@ -15,6 +15,7 @@ from gateway.api import audit
 from gateway.web import audit as audit_log, cors, headers, idempotency, metrics, problems, requestid, safety
 from gateway.web import frontends
 from gateway.api import open311, open311_keys
+from gateway.api import kiosk
 
 BLUEPRINTS = (health.blp, auth.blp, me.blp, communities.blp, issues.blp, announcements.blp, preferences.blp, stream.blp)
 BLUEPRINTS += (volunteers.blp, shifts.blp)
@@ -23,6 +24,7 @@ BLUEPRINTS += (votes.blp, surveys.blp, topics.blp)
 BLUEPRINTS += (cases.blp,)
 BLUEPRINTS += (health.probes, audit.blp)
 BLUEPRINTS += (open311_keys.blp,)
+BLUEPRINTS += (kiosk.blp,)
 API_CONFIG = {
     "API_TITLE": "Linli 邻里 gateway",
     "API_VERSION": "v1",
@@ -78,6 +80,9 @@ def make_api_app(overrides=None):
     api = LinliApi(app, spec_kwargs={"extra_plugins": [access.AccessPlugin()]})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer",
                                                        "bearerFormat": "JWT"})
+    api.spec.components.security_scheme("deviceToken", {  # a kiosk: gateway/kiosk/devices.py
+        "type": "apiKey", "in": "header", "name": "Authorization",
+        "description": "`Device <token>`: a kiosk's device token, registered by the community admin"})
     for blp in BLUEPRINTS:
         api.register_blueprint(blp)
     app.register_blueprint(frontends.blp)  # static files, not part of the API document

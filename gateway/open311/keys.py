@@ -1,15 +1,13 @@
 """Open311 API keys: issued per community by its admin, each reporting on behalf of a named member.
 
-Only the key's SHA-256 is stored, as the document's `_id` (a key is 32 random bytes, so
-a fast hash is enough and the lookup is an `_id` read); the key itself is shown once.
+Only the key's SHA-256 is stored, as the document's `_id` (gateway/secret_keys.py); the key
+itself is shown once.
 """
-import hashlib
-import secrets
-
 from gateway import runtime
 from gateway.identity import memberships
 from gateway.models.accounts import stored_now
 from gateway.open311.formats import Open311Error
+from gateway.secret_keys import digest, new_secret, public_id
 
 COLLECTION = "open311_keys"
 
@@ -18,14 +16,10 @@ def _keys():
     return runtime.current().db[COLLECTION]
 
 
-def digest(key):
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
 def issue(community_id, account_id, name, created_by):
     """A new key for the community, reporting as `account_id`; the only time the key is seen."""
-    key = "o311_" + secrets.token_urlsafe(32)
-    doc = {"_id": digest(key), "key_id": digest(key)[:12], "community_id": str(community_id),
+    key = new_secret("o311_")
+    doc = {"_id": digest(key), "key_id": public_id(key), "community_id": str(community_id),
            "account_id": str(account_id), "name": name, "created_by": str(created_by),
            "created_at": stored_now(), "revoked_at": None}
     _keys().insert_one(doc)

@@ -25,7 +25,7 @@ LOCAL = timezone(timedelta(hours=8))
 CALLERS = {"anonymous": (), "resident": ("resident",), "owner": ("resident", "owner"),
            "social_worker": ("social_worker",), "community_admin": ("community_admin", "social_worker"),
            "pm_staff": ("pm_staff",), "oc_member": ("resident", "owner", "oc_member"),
-           "staff_b": (), "town_admin": ("town_admin",), "shop": ("shop",)}
+           "staff_b": (), "town_admin": ("town_admin",), "shop": ("shop",), "kiosk": ()}  # kiosk: a device token
 PLATFORM_ENV = {"LINLI_STREAM_HEARTBEAT": "1"}  # a stream the matrix leaves is closed within a second
 OWN = "resident"  # the person every `own` resource of the world belongs to
 
@@ -35,12 +35,19 @@ def expected_allowed(access, caller, method):
     who = set(access["who"])
     if "anyone" in who:
         return True
+    if "kiosk_device" in who or caller == "kiosk":  # a device token opens only the kiosk's calls
+        return caller == "kiosk" and "kiosk_device" in who
     if caller == "anonymous":
         return False
     if "logged_in" in who or (access.get("own") and caller == OWN):
         return True
     held = set(CALLERS[caller]) - ({"town_admin"} if method != "GET" else set())
     return bool(held) and ("member" in who or bool(held & who))
+
+
+def authorization(token, caller):
+    """The caller's credentials: a device token for the kiosk, else a person's bearer token."""
+    return {"Authorization": f"{'Device' if caller == 'kiosk' else 'Bearer'} {token}"} if token else {}
 
 
 def at(days, hour):
@@ -63,7 +70,7 @@ class World:
         self.community = self.call("GET", f"/api/v1/communities/{community['id']}").json()
         self.cid = self.community["id"]
         other = json.loads(platform.run("-m", "tests.e2e.other_community").stdout.strip().splitlines()[-1])
-        self.logins = {role: demo.login_name(role) for role in CALLERS if role not in ("anonymous", "staff_b")}
+        self.logins = {role: demo.login_name(role) for role in CALLERS if role not in ("anonymous", "staff_b", "kiosk")}
         self.logins["staff_b"], self.other_community = other["login"], other["community_id"]
         self.tokens = {caller: self.login(name)["access_token"] for caller, name in self.logins.items()}
         self.tokens["anonymous"] = None
@@ -73,8 +80,7 @@ class World:
         self.make_resources()
 
     def call(self, method, path, caller=None, **kwargs):
-        token = self.tokens.get(caller) if caller else None
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        headers = authorization(self.tokens.get(caller) if caller else None, caller)
         return requests.request(method, self.platform.url + path, headers=headers, timeout=30, **kwargs)
 
     def made(self, method, path, caller, **kwargs):
@@ -127,6 +133,9 @@ class World:
         key = self.made("POST", f"/api/v1/communities/{cid}/open311-keys", "community_admin", json={
             "name": "矩阵", "account_id": self.ids["resident"]})
         calendar = self.made("GET", "/api/v1/me/calendar", "resident")["url"]
+        devices = [self.made("POST", f"/api/v1/communities/{cid}/kiosk-devices", "community_admin",
+                             json={"name": f"矩阵{n}"}) for n in (1, 2)]  # the second one is revoked
+        self.tokens["kiosk"] = devices[0]["token"]
         templates = self.made("GET", f"/api/v1/communities/{cid}/templates", "social_worker")["items"]
         target = self.register_someone()
         claimed = self.made("POST", f"/api/v1/communities/{cid}/coupons/{coupon['id']}/claim", "resident")
@@ -138,7 +147,7 @@ class World:
             "issue_id": issue["id"], "booking_id": booking["id"], "coupon_id": coupon["id"], "vote_id": vote["id"],
             "survey_id": survey["id"], "topic_id": topic["id"], "meeting_id": meeting["id"], "item_id": item["id"],
             "announcement_id": announcement["id"], "activity_id": activity["id"], "shift_id": shift["id"],
-            "signup_id": signup["id"], "key_id": key["id"], "resource_id": room["id"], "n": "1",
+            "signup_id": signup["id"], "key_id": key["id"], "device_id": devices[1]["id"], "resource_id": room["id"], "n": "1",
             "token": calendar.rsplit("/", 1)[1][:-len(".ics")], "kind": templates[0]["kind"],
             "locale": templates[0]["locale"], "account_id": self.ids["resident"], "skill": "first_aid",
             "action": "accept", "unit_id": unit["id"], "building_id": building["id"], "target": target})
@@ -194,6 +203,8 @@ def bodies(world):
                                      "opens_at": datetime.now(LOCAL).isoformat(), "closes_at": at(9, 8)}},
         f"POST {v}/coupons/redeem": {"json": {"code": world.coupon_code}},
         f"POST {v}/bookings/{{booking_id}}/check-in": {"json": {"code": world.check_in_code}},
+        f"POST {c}/kiosk-devices": {"json": {"name": "矩阵"}},
+        f"POST {v}/kiosk/check-in": {"json": {"code": world.check_in_code}},
         f"GET {v}/issues": {"params": {"community_id": cid}},
         f"POST {v}/issues": {"json": {"community_id": cid, "category": "noise", "title": "吵", "description": "夜里",
                                       "location": {"building_id": p["building_id"], "unit_id": p["unit_id"]}}},
@@ -237,9 +248,9 @@ def answer(world, key, caller):
     """The status of calling `key` as `caller`; a logout uses a session of its own."""
     method, path, kwargs = request_of(world, key, caller)
     token = world.tokens[caller]
-    if key.endswith("/auth/logout") and caller != "anonymous":
+    if key.endswith("/auth/logout") and caller not in ("anonymous", "kiosk"):
         token = world.login(world.logins[caller])["access_token"]
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    headers = authorization(token, caller)
     with requests.request(method, world.platform.url + path, headers=headers, timeout=30, stream=True,
                           **kwargs) as response:
         kind = response.headers.get("Content-Type", "")
