@@ -90,6 +90,15 @@ ZH_CN = {
     "not one of the options": "不是可选项之一。",
     "not a list of distinct options": "须为不重复的可选项列表。",
     "not a number": "不是数字。",
+    # the kiosk (gateway/kiosk/)
+    "A kiosk sends its device token as `Authorization: Device <token>`.": "自助屏须以 `Authorization: Device <令牌>` 发送设备令牌。",
+    "This device token is not known; ask the community admin for a new one.": "设备令牌无效，请向社区管理员申请新的令牌。",
+    "This device token was revoked; ask the community admin for a new one.": "设备令牌已停用，请向社区管理员申请新的令牌。",
+    "No such kiosk device in this community.": "本小区没有这台自助屏设备。",
+    "This booking is already checked in.": "这个预约已经签到过了。",
+    "No booking with this code can be checked in now (check-in opens 30 minutes before the start).":
+        "没有现在可以用这个签到码签到的预约（开始前 30 分钟起可签到）。",
+    "A booking code is 6 digits.": "签到码是 6 位数字。",
 }
 
 # Messages with numbers or lists in them: (English regex, Chinese template of its groups).

@@ -1,7 +1,7 @@
-// The kiosk front end: see ../resident for the shape of an app.
+// The kiosk front end: a large screen in the 37° space (1920×1080), read from two metres.
 import "../shared/style.css";
-import { html } from "../shared/html.js";
-import { t } from "../shared/i18n.js";
-import { boot, Shell } from "../shared/ui.js";
+import { boot } from "../shared/ui.js";
+import { App } from "./app.js";
 
-boot(() => html`<${Shell} title=${t("app.name")}><h1>${t("app.name")}</h1><//>`);
+document.documentElement.classList.add("kiosk");
+boot(App);

@@ -29,7 +29,7 @@ function newKey() {
 async function send(path, { method = "GET", body, headers = {}, key } = {}) {
   const auth = session.get();
   const all = { "Accept-Language": locale(), Accept: "application/json", ...headers };
-  if (auth?.access_token) all.Authorization = `Bearer ${auth.access_token}`;
+  if (auth?.access_token && !headers.Authorization) all.Authorization = `Bearer ${auth.access_token}`;
   if (body !== undefined && !(body instanceof FormData)) all["Content-Type"] = "application/json";
   if (method === "POST") all["Idempotency-Key"] = key || newKey();
   const payload = body === undefined || body instanceof FormData ? body : JSON.stringify(body);

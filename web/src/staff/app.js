@@ -8,6 +8,7 @@ import { Loaded, Shell, useLoad } from "../shared/ui.js";
 import { Audit } from "./audit.js";
 import { Bookings } from "./bookings.js";
 import { CaseDetail, CaseQueue } from "./cases.js";
+import { Devices } from "./devices.js";
 import { Meeting } from "./meetings.js";
 import { messages } from "./messages.js";
 import { NoticeDetail, Notices } from "./notices.js";
@@ -23,8 +24,10 @@ const SCREENS = {
   "/": CaseQueue, "/cases/:id": CaseDetail, "/meetings/:id": Meeting, "/rates": Rates,
   "/surveys": Surveys, "/surveys/:id": SurveyDetail, "/votes": Votes, "/votes/:id": VoteDetail,
   "/bookings": Bookings, "/shifts": Shifts, "/notices": Notices, "/notices/:id": NoticeDetail, "/audit": Audit,
+  "/devices": Devices,
 };
 const NAV = ["/", "/rates", "/surveys", "/votes", "/bookings", "/shifts", "/notices", "/audit"];
+const ADMIN_NAV = ["/devices"]; // the community admin's own screens
 
 export function App() {
   const [signedIn, setSignedIn] = useState(Boolean(session.get()));
@@ -47,8 +50,9 @@ function Console({ onLogout }) {
   const path = useRoute();
   const place = useLoad(loadPlace);
   const [pattern, params] = match(path, Object.keys(SCREENS));
-  const active = NAV.filter((p) => p === "/" ? pattern === "/" || pattern === "/cases/:id" : path.startsWith(p)).pop();
-  const nav = NAV.map((p) => ({ path: p, label: t(`staff.nav${p === "/" ? "/cases" : p}`) }));
+  const active = [...NAV, ...ADMIN_NAV].filter((p) => p === "/" ? pattern === "/" || pattern === "/cases/:id" : path.startsWith(p)).pop();
+  const admin = place.data?.roles?.includes("community_admin") ? ADMIN_NAV : [];
+  const nav = [...NAV, ...admin].map((p) => ({ path: p, label: t(`staff.nav${p === "/" ? "/cases" : p}`) }));
   const actions = html`<button type="button" class="link" onClick=${onLogout}>${t("auth.logout")}</button>`;
   const Screen = SCREENS[pattern];
   return html`<${Shell} title=${t("staff.title")} nav=${nav} active=${active} actions=${actions}>
