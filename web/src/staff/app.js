@@ -14,6 +14,7 @@ import { messages } from "./messages.js";
 import { NoticeDetail, Notices } from "./notices.js";
 import { Rates } from "./rates.js";
 import { Shifts } from "./shifts.js";
+import { Tuesday } from "./tuesday.js";
 import { SurveyDetail, Surveys } from "./surveys.js";
 import { VoteDetail, Votes } from "./votes.js";
 
@@ -24,9 +25,9 @@ const SCREENS = {
   "/": CaseQueue, "/cases/:id": CaseDetail, "/meetings/:id": Meeting, "/rates": Rates,
   "/surveys": Surveys, "/surveys/:id": SurveyDetail, "/votes": Votes, "/votes/:id": VoteDetail,
   "/bookings": Bookings, "/shifts": Shifts, "/notices": Notices, "/notices/:id": NoticeDetail, "/audit": Audit,
-  "/devices": Devices,
+  "/devices": Devices, "/tuesday": Tuesday,
 };
-const NAV = ["/", "/rates", "/surveys", "/votes", "/bookings", "/shifts", "/notices", "/audit"];
+const NAV = ["/", "/rates", "/surveys", "/votes", "/bookings", "/shifts", "/notices", "/audit", "/tuesday"];
 const ADMIN_NAV = ["/devices"]; // the community admin's own screens
 
 export function App() {
