@@ -14,6 +14,8 @@ import { messages } from "./messages.js";
 import { NoticeDetail, Notices } from "./notices.js";
 import { Rates } from "./rates.js";
 import { Shifts } from "./shifts.js";
+import { Templates } from "./templates.js";
+import { Topic, Topics } from "./topics.js";
 import { Tuesday } from "./tuesday.js";
 import { SurveyDetail, Surveys } from "./surveys.js";
 import { VoteDetail, Votes } from "./votes.js";
@@ -25,9 +27,9 @@ const SCREENS = {
   "/": CaseQueue, "/cases/:id": CaseDetail, "/meetings/:id": Meeting, "/rates": Rates,
   "/surveys": Surveys, "/surveys/:id": SurveyDetail, "/votes": Votes, "/votes/:id": VoteDetail,
   "/bookings": Bookings, "/shifts": Shifts, "/notices": Notices, "/notices/:id": NoticeDetail, "/audit": Audit,
-  "/devices": Devices, "/tuesday": Tuesday,
+  "/devices": Devices, "/tuesday": Tuesday, "/topics": Topics, "/topics/:id": Topic, "/templates": Templates,
 };
-const NAV = ["/", "/rates", "/surveys", "/votes", "/bookings", "/shifts", "/notices", "/audit", "/tuesday"];
+const NAV = ["/", "/rates", "/surveys", "/votes", "/bookings", "/shifts", "/notices", "/audit", "/tuesday", "/topics", "/templates"];
 const ADMIN_NAV = ["/devices"]; // the community admin's own screens
 
 export function App() {

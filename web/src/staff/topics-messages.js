@@ -1,0 +1,46 @@
+// Strings of the deliberation hall and notification templates screens; both languages name the same keys.
+const zh = {
+  "staff.nav/topics": "议事厅", "staff.nav/templates": "通知模板",
+  "staff.topics.title": "议事厅", "staff.topics.list": "议题", "staff.topics.new": "发起议题",
+  "staff.topics.titleField": "议题名称", "staff.topics.body": "说明", "staff.topics.open": "发起",
+  "staff.topics.clusters": "居民反映集中的问题", "staff.topics.noClusters": "暂时没有集中反映的问题",
+  "staff.topics.reports": "{n} 件居民上报", "staff.topics.start": "据此发起议题", "staff.topics.startFrom": "据此发起议题：{label}",
+  "staff.topics.fromCluster": "{building}{category}问题怎么解决？", "staff.topics.anyBuilding": "小区",
+  "staff.topics.back": "← 返回议事厅",
+  "staff.topic.facts": "{supporters} 人支持 · {comments} 条意见 · 来自 {reports} 件上报",
+  "staff.topic.official": "官方答复", "staff.topic.comments": "居民意见", "staff.topic.noComments": "还没有意见",
+  "staff.topic.by": "居民 …{who}", "staff.topic.publish": "发布官方答复和方案", "staff.topic.replace": "更新官方答复",
+  "staff.topic.answer": "答复", "staff.topic.plan": "方案", "staff.topic.send": "发布",
+  "staff.templates.title": "通知模板", "staff.templates.intro": "每类消息的中英文措辞；本社区的措辞优先于默认措辞。{字段} 会换成实际内容。",
+  "staff.templates.kind": "消息类型", "staff.templates.own": "本社区措辞", "staff.templates.default": "默认措辞",
+  "staff.templates.lang.zh-CN": "中文", "staff.templates.lang.en": "英文",
+  "staff.templates.titleOf": "{language}标题", "staff.templates.bodyOf": "{language}正文",
+  "staff.templates.preview": "预览（示例内容）", "staff.templates.previewOf": "{language}预览",
+  "staff.templates.save": "保存{language}措辞", "staff.templates.edited": "最近修改：{time}",
+  "staff.templates.sampleTitle": "相约星期二·义务理发", "staff.templates.samplePlace": "37°便民空间",
+  "staff.templates.sampleName": "王阿姨",
+};
+
+const en = {
+  "staff.nav/topics": "Deliberation", "staff.nav/templates": "Templates",
+  "staff.topics.title": "Deliberation hall", "staff.topics.list": "Topics", "staff.topics.new": "Open a topic",
+  "staff.topics.titleField": "Topic title", "staff.topics.body": "Details", "staff.topics.open": "Open",
+  "staff.topics.clusters": "What residents report most", "staff.topics.noClusters": "No clusters of reports now",
+  "staff.topics.reports": "{n} reports", "staff.topics.start": "Open a topic from these", "staff.topics.startFrom": "Open a topic from these: {label}",
+  "staff.topics.fromCluster": "How do we solve {category} at {building}?", "staff.topics.anyBuilding": "the compound",
+  "staff.topics.back": "← Back to the deliberation hall",
+  "staff.topic.facts": "{supporters} supporters · {comments} comments · from {reports} reports",
+  "staff.topic.official": "Official answer", "staff.topic.comments": "Residents' comments", "staff.topic.noComments": "No comments yet",
+  "staff.topic.by": "Resident …{who}", "staff.topic.publish": "Publish the official answer and plan", "staff.topic.replace": "Update the official answer",
+  "staff.topic.answer": "Answer", "staff.topic.plan": "Plan", "staff.topic.send": "Publish",
+  "staff.templates.title": "Notification templates", "staff.templates.intro": "Each message kind's wording in Chinese and English; the community's own wording replaces the default. {fields} are filled with the real values.",
+  "staff.templates.kind": "Message kind", "staff.templates.own": "Our wording", "staff.templates.default": "Default wording",
+  "staff.templates.lang.zh-CN": "Chinese", "staff.templates.lang.en": "English",
+  "staff.templates.titleOf": "{language} title", "staff.templates.bodyOf": "{language} text",
+  "staff.templates.preview": "Preview (sample values)", "staff.templates.previewOf": "{language} preview",
+  "staff.templates.save": "Save the {language} wording", "staff.templates.edited": "Last edited {time}",
+  "staff.templates.sampleTitle": "Tuesday haircut", "staff.templates.samplePlace": "37° service space",
+  "staff.templates.sampleName": "Auntie Wang",
+};
+
+export const messages = { "zh-CN": zh, en };
