@@ -5,6 +5,7 @@ from flask import g, request
 
 from gateway import directory, runtime
 from gateway.identity import memberships, sessions
+from gateway.identity.recall import recall
 from gateway.identity.tokens import ACCESS, unauthorized
 from gateway.models import Account, Community, Membership
 from gateway.roles import TOWN_ADMIN
@@ -14,13 +15,13 @@ READS = ("GET", "HEAD", "OPTIONS")
 
 
 def authenticate():
-    """The account behind the request's access token (cached for the request), else 401."""
+    """The account behind the request's access token (the session read each time), else 401."""
     if "account" not in g:
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise unauthorized("Log in first and send the access token as a Bearer token.")
         session = sessions.live_session(runtime.current().tokens.read(token.strip(), ACCESS))
-        account = Account.objects(id=session.account_id).first()
+        account = recall.get(Account, session.account_id)
         if account is None:
             raise unauthorized("The session has ended; please log in again.", "session-ended")
         g.account, g.session = account, session

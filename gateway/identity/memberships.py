@@ -1,6 +1,7 @@
 """Memberships: an account's roles and home in one community, announced as `membership_granted`."""
 from gateway import roles as role_names
-from gateway.models import Membership
+from gateway.identity.recall import recall, watch
+from gateway.models import Account, Membership
 from gateway.models.accounts import stored_now
 from services.common.envelope import make_event
 
@@ -37,4 +38,8 @@ def of_account(account_id):
 
 
 def find(account_id, community_id):
-    return Membership.objects(id=Membership.key(account_id, community_id)).first()
+    """The membership, remembered for a few seconds (see `recall`); a grant here forgets it."""
+    return recall.get(Membership, Membership.key(account_id, community_id))
+
+
+watch(Account, Membership)
