@@ -45,6 +45,40 @@ def any_match(facts, filters, before, now):
     return False
 
 
+def kinds_match(kinds, filters):
+    """True if a bucket's kinds (`[status, category, party, grid]` that occur) hold one the filters pass."""
+    wanted = [(i, filters.get(name)) for i, name in enumerate(("status", "category", "party", "grid_id"))
+              if filters.get(name)]
+    return any(all(kind[i] == v for i, v in wanted) for kind in kinds)
+
+
+def settled(f):
+    """True if a case's share of the rates no longer depends on the time they are asked."""
+    return bool(f[UNREASONABLE]) or f[STATUS] == domain.MERGED or (
+        f[STATUS] not in domain.OPEN and f[RESPONDED] is not None)
+
+
+def summary(facts):
+    """What a bucket adds to the rates and the filters: `{kinds, loose, tally_<by>…}`.
+
+    `kinds` lists the `[status, category, party, grid]` that occur; `loose` the facts of
+    cases not yet settled; `tally_<by>` the settled cases' `Tally.state()` per group.
+    """
+    kinds, loose, tallies = set(), [], {by: {} for by in BY}
+    for f in facts:
+        kinds.add((f[STATUS], f[CATEGORY], f[PARTY], f[GRID]))
+        if not settled(f):
+            loose.append(f)
+            continue
+        for by, key in BY.items():
+            group = f[key] or ""
+            if group not in tallies[by]:
+                tallies[by][group] = Tally()
+            tallies[by][group].add(f, None)
+    return {"kinds": sorted(kinds, key=repr), "loose": loose,
+            **{f"tally_{by}": {group: t.state() for group, t in groups.items()} for by, groups in tallies.items()}}
+
+
 def _hours(start, end):
     return (end - start) * 1000 / 10 ** 6 / 3600  # as timedelta.total_seconds() / 3600 computes it
 
@@ -77,6 +111,18 @@ class Tally:
         if f[RESOLVED] is not None:
             self.resolution.append(_hours(f[CREATED], f[RESOLVED]))
 
+    def state(self):
+        """The counts as a plain list, to be stored and read back by `of`."""
+        return [self.cases, self.on_time, self.satisfied, self.ratings, self.overdue, self.unreasonable,
+                self.response, self.resolution]
+
+    @classmethod
+    def of(cls, state):
+        tally = cls()
+        (tally.cases, tally.on_time, tally.satisfied, tally.ratings, tally.overdue, tally.unreasonable,
+         tally.response, tally.resolution) = state
+        return tally
+
     def merge(self, other):
         """Add another group's counts to these (the total is the sum of the groups)."""
         for name in ("cases", "on_time", "satisfied", "ratings", "overdue", "unreasonable"):
@@ -95,8 +141,11 @@ class Tally:
                 "median_resolution_hours": median(self.resolution), "unreasonable": self.unreasonable}
 
 
-def rates(facts, by, since, until, now):
-    """`{by, total, groups}` as `case_rates` answers, of the facts of cases reported in [since, until)."""
+def rates(facts, by, since, until, now, tallies=()):
+    """`{by, total, groups}` as `case_rates` answers, of the facts of cases reported in [since, until).
+
+    `tallies` are `summary(...)["tally_<by>"]` of buckets wholly inside the period, added as they are.
+    """
     since, until, now = ms_of(since), ms_of(until), ms_of(now)
     groups, key = {}, BY[by]
     for f in facts:
@@ -106,6 +155,9 @@ def rates(facts, by, since, until, now):
         if group not in groups:
             groups[group] = Tally()
         groups[group].add(f, now)
+    for part in tallies:
+        for group, state in part.items():
+            groups[group] = groups[group].merge(Tally.of(state)) if group in groups else Tally.of(state)
     total = Tally()
     for tally in groups.values():
         total.merge(tally)

@@ -58,5 +58,5 @@ class CaseRatings(CaseBase):
         """The three rates, overdue counts and median hours per community, party, category or grid."""
         query = load(RatesQuerySchema(), query)
         buckets = self.read_model.bucket_keys(list(dict.fromkeys(query["community_ids"])), query["since"], query["until"])
-        facts = [fact for bucket in self.read_model.many_facts(buckets) for fact in bucket]
-        return case_facts.rates(facts, query["by"], query["since"], query["until"], utcnow())
+        facts, tallies = self.read_model.rate_parts(buckets, query["by"], query["since"], query["until"])
+        return case_facts.rates(facts, query["by"], query["since"], query["until"], utcnow(), tallies)

@@ -40,6 +40,22 @@ def quarters_back(newest, oldest):
         year, n = (year, n - 1) if n > 1 else (year - 1, 4)
 
 
+def quarter_start(quarter):
+    """The moment a quarter begins (Shanghai midnight of its first day)."""
+    return datetime(int(quarter[:4]), (int(quarter[-1]) - 1) * 3 + 1, 1, tzinfo=domain.SHANGHAI)
+
+
+def next_quarter(quarter):
+    year, n = int(quarter[:4]), int(quarter[-1])
+    return f"{year}-Q{n + 1}" if n < 4 else f"{year + 1}-Q1"
+
+
+def within(quarter, since, until):
+    """True if the whole quarter lies in [since, until) (None: open ended)."""
+    return (since is None or since <= quarter_start(quarter)) and (
+        until is None or quarter_start(next_quarter(quarter)) <= until)
+
+
 def bucket_id(community_id, quarter):
     return f"{community_id}:{quarter}"
 

@@ -85,10 +85,16 @@ class CaseRowStore:
             self.note_quarter(community_id, quarter)
 
     def _write_facts(self, bid, version, facts):
-        """Replace the bucket's facts unless a later version's are there (then the filter misses, the insert fails)."""
+        """Replace the bucket's facts and their summary unless a later version's are there.
+
+        (Then the filter misses and the upsert's insert fails.) The summary (`case_facts.summary`)
+        sits in the same document, so it is always of the same version as the facts.
+        """
+        sums = {name: case_rows.pack(value) for name, value in case_facts.summary(facts).items()}
         try:
             self.facts_of.replace_one({"_id": bid, "version": {"$lt": version}},
-                                      {"_id": bid, "version": version, "facts": case_rows.pack(facts)}, upsert=True)
+                                      {"_id": bid, "version": version, "facts": case_rows.pack(facts), **sums},
+                                      upsert=True)
         except DuplicateKeyError:
             pass
 
@@ -142,6 +148,42 @@ class CaseRowStore:
         wanted = [case_rows.bucket_id(*key) for key in community_quarters]
         return [case_rows.unpack(doc["facts"]) for doc in self.facts_of.find({"_id": {"$in": wanted}})]
 
+    def rate_parts(self, community_quarters, by, since=None, until=None):
+        """`(facts, tallies)` the rates of these buckets add up: whole quarters' tallies, the rest as facts.
+
+        A quarter wholly inside [since, until) gives its settled cases' tallies and its open
+        cases' facts; a quarter at the period's edge (or stored before summaries) its facts.
+        """
+        whole = [key for key in community_quarters if case_rows.within(key[1], since, until)]
+        partial = [key for key in community_quarters if not case_rows.within(key[1], since, until)]
+        facts, tallies = [], []
+        for key, doc in zip(whole, self.many_docs(whole, {f"tally_{by}": 1, "loose": 1})):
+            if doc is None or f"tally_{by}" not in doc:
+                partial.append(key)
+                continue
+            tallies.append(case_rows.unpack(doc[f"tally_{by}"]))
+            facts += case_rows.unpack(doc["loose"])
+        for bucket in self.many_facts(partial):
+            facts += bucket
+        return facts, tallies
+
+    def many_docs(self, community_quarters, fields):
+        """The fact documents of many buckets with only `fields`, in order (None where missing)."""
+        wanted = [case_rows.bucket_id(*key) for key in community_quarters]
+        if len(wanted) < SCAN_FROM:
+            return list(eventlet.GreenPool(PARALLEL).imap(lambda bid: self.facts_of.find_one({"_id": bid}, fields),
+                                                          wanted))
+        found = {doc["_id"]: doc for doc in self.facts_of.find({"_id": {"$in": wanted}}, fields)}
+        return [found.get(bid) for bid in wanted]
+
+    def may_match(self, key, filters, before, now, edge):
+        """True unless the bucket surely holds no case the filters pass: by its kinds, or its facts at an edge."""
+        if not edge and filters.get("overdue") is None:
+            doc = self.facts_of.find_one({"_id": case_rows.bucket_id(*key)}, {"kinds": 1})
+            if doc is not None and "kinds" in doc:
+                return case_facts.kinds_match(case_rows.unpack(doc["kinds"]), filters)
+        return case_facts.any_match(self.facts(*key), filters, before, now)
+
     def many(self, community_quarters, read=None):
         """The rows (or what `read` reads) of many buckets, `[(community, quarter)]`, read side by side, in order."""
         return eventlet.GreenPool(PARALLEL).starmap(read or self.rows, community_quarters)
@@ -149,16 +191,18 @@ class CaseRowStore:
     def walk(self, community_id, before=None, filters=None, now=None):
         """Each bucket's rows, newest quarter first, from the quarter of `before` on: the first alone, then in fours.
 
-        With filters, each group's (smaller) facts are read first and buckets without a match
-        are skipped unread; a page that fills early reads no older group at all.
+        With filters, each bucket's kinds (or at the cursor's quarter, and for `overdue`, its
+        facts) are read first and buckets without a match are skipped unread; a page that
+        fills early reads no older group at all.
         """
         quarters = [(community_id, quarter) for quarter in self.quarters(community_id, until=before)]
         filtered = filters and any(v is not None for v in filters.values())
         for start, end in zip([0, 1, *range(5, len(quarters), 4)], [1, *range(5, len(quarters) + 4, 4)]):
             group = quarters[start:end]
             if filtered:
-                facts = self.many(group, self.facts)
-                group = [q for q, f in zip(group, facts) if case_facts.any_match(f, filters, before, now)]
+                found = self.many(group, lambda *key: self.may_match(key, filters, before, now,
+                                                                      before is not None and key == quarters[0]))
+                group = [q for q, match in zip(group, found) if match]
             yield from self.many(group)
 
     def replace(self, community_id, quarter, rows):

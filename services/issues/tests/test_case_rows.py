@@ -93,6 +93,54 @@ def test_rates_from_compact_facts_equal_the_reference_rates_of_the_cases(specs, 
     assert case_facts.rates(got_facts, by, since, None, NOW) == expected
 
 
+def quarter_parts(made, by, since, until):
+    """The rates' input as the read model gives it: whole quarters by their stored summaries, edges as facts."""
+    buckets = {}
+    for case, scores in made:
+        fact = case_facts.fact_of(case_rows.row_of(case, scores))
+        buckets.setdefault(case_rows.quarter_of(case["created_at"]), []).append(fact)
+    facts, tallies = [], []
+    for quarter, found in buckets.items():
+        if not case_rows.within(quarter, since, until):
+            facts += found
+            continue
+        stored = {name: case_rows.unpack(case_rows.pack(value)) for name, value in case_facts.summary(found).items()}
+        facts += stored["loose"]
+        tallies.append(stored[f"tally_{by}"])
+    return facts, tallies
+
+
+@settings(max_examples=200, deadline=None)
+@given(facts, st.sampled_from(domain.DIMENSIONS), st.one_of(st.none(), st.integers(0, 2 * 365)),
+       st.one_of(st.none(), st.integers(0, 2 * 365)))
+def test_rates_from_whole_quarters_tallies_and_edge_facts_equal_the_rates_of_all_facts(specs, by, since_days,
+                                                                                        until_days):
+    made = [case_of(n, spec) for n, spec in enumerate(specs)]
+    since = START + timedelta(days=since_days, hours=7) if since_days is not None else None
+    until = START + timedelta(days=until_days) if until_days is not None else None
+    every = [case_facts.fact_of(case_rows.row_of(c, sc)) for c, sc in made]
+    facts, tallies = quarter_parts(made, by, since, until)
+    assert case_facts.rates(facts, by, since, until, NOW, tallies) == case_facts.rates(every, by, since, until, NOW)
+
+
+@settings(max_examples=150, deadline=None)
+@given(facts, st.sampled_from([None, "closed", "rejected", "in_progress"]), st.sampled_from([None, "rc", "pm"]),
+       st.sampled_from([None, "g1", "g2"]))
+def test_a_bucket_s_kinds_match_a_filter_exactly_when_one_of_its_cases_does(specs, status, party, grid):
+    found = [case_facts.fact_of(case_rows.row_of(c, sc)) for c, sc in (case_of(n, s) for n, s in enumerate(specs))]
+    filters = {"status": status, "party": party, "grid_id": grid, "category": "parking"}
+    kinds = case_rows.unpack(case_rows.pack(case_facts.summary(found)["kinds"]))
+    assert case_facts.kinds_match(kinds, filters) == case_facts.any_match(found, filters, None, NOW)
+
+
+def test_a_quarter_is_whole_in_a_period_only_from_its_first_shanghai_moment_to_the_next_quarter_s():
+    start = datetime(2026, 3, 31, 16, 0, tzinfo=timezone.utc)  # 2026-04-01 00:00 in Shanghai
+    assert case_rows.within("2026-Q2", start, datetime(2026, 6, 30, 16, 0, tzinfo=timezone.utc))
+    assert not case_rows.within("2026-Q2", start + timedelta(milliseconds=1), None)
+    assert not case_rows.within("2026-Q2", None, datetime(2026, 6, 30, 15, 59, tzinfo=timezone.utc))
+    assert case_rows.within("2026-Q4", None, None) and case_rows.next_quarter("2026-Q4") == "2027-Q1"
+
+
 def test_a_rating_keeps_the_latest_round_and_a_move_keeps_the_ratings():
     row = make_row(1, 0, "resolved", "rc", "g1")
     rated = case_rows.rated(row, "acc-1", 0, 2)
