@@ -128,6 +128,7 @@ ACCESS = {
     f"GET {C}/kiosk-devices": rule(r.COMMUNITY_ADMIN), f"POST {C}/kiosk-devices": rule(r.COMMUNITY_ADMIN),
     f"DELETE {C}/kiosk-devices/{{device_id}}": rule(r.COMMUNITY_ADMIN),
     f"GET {V}/kiosk": rule(KIOSK), f"GET {V}/kiosk/services": rule(KIOSK), f"POST {V}/kiosk/check-in": rule(KIOSK),
+    f"GET {V}/kiosk/announcements": rule(KIOSK),
 }
 
 

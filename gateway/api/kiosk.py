@@ -4,14 +4,14 @@ from functools import wraps
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from gateway import directory, roles
+from gateway import directory, roles, runtime
 from gateway.api import PREFIX, _documented, protected, remote
 from gateway.api.open311_keys import _aware
 from gateway.identity import guard
 from gateway.kiosk import board, devices
 from gateway.models.accounts import stored_now
 from gateway.schemas.kiosk import (CheckedInSchema, CheckInSchema, DeviceInSchema, DeviceListSchema, DeviceSchema,
-                                   KioskSchema, ServicesSchema)
+                                   KioskSchema, NoticeListSchema, ServicesSchema)
 from gateway.web.problems import Problem
 
 blp = Blueprint("kiosk", __name__, url_prefix=PREFIX,
@@ -92,3 +92,14 @@ class CheckIn(MethodView):
         """Check in the booking with this code, from 30 minutes before its start (kiosk device)"""
         device = devices.current()
         return board.check_in(device["community_id"], device["id"], data["code"], stored_now())
+
+
+@blp.route("/kiosk/announcements")
+class Announcements(MethodView):
+    @device_only
+    @remote(blp)
+    @blp.response(200, NoticeListSchema)
+    def get(self):
+        """The community's current announcements for everyone who lives there: the last 14 days, newest 5 (kiosk device)"""
+        community_id = devices.current()["community_id"]
+        return {"items": runtime.current().rpc.call("notifications", "public_announcements", community_id)}

@@ -63,3 +63,15 @@ class CheckedInSchema(Schema):
     status = fields.String()
     starts_at = fields.String(metadata={"format": "date-time"})
     ends_at = fields.String(metadata={"format": "date-time"})
+
+
+class NoticeSchema(Schema):
+    id = fields.String()
+    title = fields.String()
+    body = fields.String()
+    priority = fields.String()
+    created_at = fields.String(metadata={"format": "date-time"})
+
+
+class NoticeListSchema(Schema):
+    items = fields.List(fields.Nested(NoticeSchema))

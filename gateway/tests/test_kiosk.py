@@ -58,7 +58,9 @@ def test_a_revoked_device_token_is_refused_with_a_401_problem(client, community,
     assert gone.status_code == 204
     refused = client.get("/api/v1/kiosk", headers=device(made["token"]))
     assert refused.status_code == 401 and refused.content_type.startswith(PROBLEM)
-    assert "revoked" in refused.get_json()["detail"]
+    assert "已停用" in refused.get_json()["detail"]
+    told = client.get("/api/v1/kiosk", headers={**device(made["token"]), "Accept-Language": "en"})
+    assert "revoked" in told.get_json()["detail"]
     assert client.post("/api/v1/kiosk/check-in", json={"code": "123456"},
                        headers=device(made["token"])).status_code == 401
 
@@ -107,3 +109,8 @@ def test_free_turns_are_the_volunteers_turns_still_to_come_minus_the_booked_ones
     assert [(t["starts_at"], t["free"]) for t in free] == [(at(tuesday, 9), 1), (at(tuesday, 10), 1)]
     assert board.free_turns(windows, [], tuesday, at(tuesday, 9, 45)) == [
         {"starts_at": at(tuesday, 10), "ends_at": at(tuesday, 10, 30), "free": 1}]
+
+
+def test_the_kiosk_s_announcements_need_a_device_token(client, demo_login):
+    refused = client.get("/api/v1/kiosk/announcements", headers=demo_login("resident"))
+    assert refused.status_code == 401 and refused.content_type.startswith(PROBLEM)

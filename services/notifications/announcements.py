@@ -1,7 +1,7 @@
 """Entrypoints of staff announcements: publish to an audience, read receipts, re-send to the unread."""
 import hashlib
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from mongoengine import NotUniqueError
 from nameko.rpc import rpc
@@ -12,6 +12,16 @@ from services.notifications.exceptions import AnnouncementNotFound
 from services.notifications.models import Announcement, Delivery
 from services.notifications.schemas import (AnnouncementPublishedSchema, AnnouncementSchema, DeliverySchema,
                                             PublishAnnouncementSchema, ResendSchema)
+
+PUBLIC_ROLES = {"resident", "owner"}  # a notice to these roles (or to places) is for everyone who lives there
+
+
+def for_everyone(audience):
+    """True for a notice to residents, owners, buildings or grids; not to named people, skills, staff or other roles."""
+    if any(audience.get(k) for k in ("account_ids", "skills", "parties")):
+        return False
+    roles = set(audience.get("roles") or ())
+    return not roles or bool(roles & PUBLIC_ROLES)
 
 
 class Announcements:
@@ -31,6 +41,16 @@ class Announcements:
         except NotUniqueError:  # the same submission again: the first one stands
             announcement = Announcement.objects.get(id=announcement_id)
         return AnnouncementSchema().dump(announcement)
+
+    @rpc
+    def public_announcements(self, community_id, days=14, limit=5):
+        """The community's announcements of the last `days` for everyone who lives there (`for_everyone`),
+        newest first: what a kiosk in the service space may show."""
+        since = datetime.now(timezone.utc) - timedelta(days=days)
+        found = Announcement.objects(community_id=str(community_id), created_at__gte=since).order_by("-created_at")
+        shown = [a for a in found if for_everyone(a.audience or {})]
+        return AnnouncementSchema(only=("id", "title", "body", "priority", "audience", "created_at")).dump(
+            shown[:limit], many=True)
 
     @rpc
     def announcement_receipts(self, announcement_id):

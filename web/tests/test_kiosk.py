@@ -1,6 +1,6 @@
 """The kiosk of the 37° space: a community admin registers it in the staff console (the token is
 shown once), staff type the token into the kiosk once, and the kiosk shows today's and next
-Tuesday's services with free turns and checks a resident's booking in by its code. A revoked
+Tuesday's services with free turns and the current announcements, and checks a resident's booking in by its code. A revoked
 token sends the kiosk back to its set-up screen. zh-CN in full, then English."""
 from datetime import datetime, timedelta
 
@@ -37,7 +37,11 @@ def booked(platform):
     booking = as_person(platform, person, "POST", "/bookings", json={
         "community_id": cid, "resource_id": session["id"], "starts_at": start.isoformat(),
         "ends_at": (start + timedelta(minutes=30)).isoformat()})
-    return {"code": booking["check_in_code"], "start": start}
+    notice = fresh("9号楼电梯检修")
+    home = next(b for b in person["directory"]["buildings"] if b["number"] == 9)
+    call(platform, "social_worker", "POST", f"/communities/{cid}/announcements", json={
+        "title": notice, "body": "周五9:00-12:00", "audience": {"building_ids": [home["id"]]}})
+    return {"code": booking["check_in_code"], "start": start, "notice": notice}
 
 
 def register_device(open_app, locale):
@@ -78,7 +82,8 @@ def test_a_registered_kiosk_shows_free_turns_and_checks_a_booking_in_by_its_code
     today = page.get_by_role("region").filter(has_text="测血压").first
     expect(today.get_by_role("list", name="相约星期二·测血压 可预约时间").get_by_text(
         (booked["start"] + timedelta(minutes=30)).strftime("%H:%M"))).to_be_visible()
-    expect(page.get_by_text("更新于")).to_be_visible()
+    expect(page.get_by_text("更新于").first).to_be_visible()
+    expect(page.get_by_role("region", name="社区公告").get_by_role("heading", name=booked["notice"])).to_be_visible()
     shot(page, "kiosk-board-zh-CN")
     assert serious_violations(page) == []
 
@@ -103,7 +108,8 @@ def test_a_registered_kiosk_shows_free_turns_and_checks_a_booking_in_by_its_code
 def test_the_kiosk_and_its_device_screen_read_in_english(open_app, booked):
     _, token, _ = register_device(open_app, "en")
     page = set_up_kiosk(open_app, "en", token)
-    expect(page.get_by_text("Updated at")).to_be_visible()
+    expect(page.get_by_text("Updated at").first).to_be_visible()
+    expect(page.get_by_role("region", name="Announcements").get_by_role("heading", name=booked["notice"])).to_be_visible()
     expect(page.get_by_role("heading", name="Tuesday blood-pressure check").first).to_be_visible()
     page.get_by_label("Check-in code (6 digits)").fill("12")
     page.get_by_role("button", name="Check in", exact=True).click()

@@ -5,6 +5,7 @@ import { Loaded, Shell, useLoad } from "../shared/ui.js";
 import { CheckIn } from "./checkin.js";
 import { deviceToken, kioskApi } from "./device.js";
 import { messages } from "./messages.js";
+import { Notices } from "./notices.js";
 import { Services } from "./services.js";
 import { Setup } from "./setup.js";
 import "./kiosk.css";
@@ -18,7 +19,7 @@ function Board({ onRevoked }) {
   }));
   return html`<${Loaded} state=${device}>${(who) => html`
     <h1 class="kiosk-title">${t("kiosk.welcome", { community: who.community.name })}</h1>
-    <div class="kiosk-grid"><${Services} /><${CheckIn} /></div>`}<//>`;
+    <div class="kiosk-grid"><${Services} /><div><${CheckIn} /><${Notices} /></div></div>`}<//>`;
 }
 
 export function App() {

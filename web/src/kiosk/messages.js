@@ -17,6 +17,7 @@ const zh = {
   "kiosk.checkin.done": "签到成功：{name}，{time} 开始。欢迎！",
   "kiosk.checkin.unknown": "没有找到现在可以签到的预约，请核对签到码（开始前 30 分钟起可签到）",
   "kiosk.checkin.already": "这个预约已经签到过了",
+  "kiosk.notices.title": "社区公告", "kiosk.notices.none": "近两周没有公告", "kiosk.notices.urgent": "紧急",
 };
 
 const en = {
@@ -37,6 +38,7 @@ const en = {
   "kiosk.checkin.done": "Checked in: {name}, starting {time}. Welcome!",
   "kiosk.checkin.unknown": "No booking can be checked in now with this code; please check it (check-in opens 30 minutes before the start)",
   "kiosk.checkin.already": "This booking is already checked in",
+  "kiosk.notices.title": "Announcements", "kiosk.notices.none": "No announcements in the last two weeks", "kiosk.notices.urgent": "Urgent",
 };
 
 export const messages = { "zh-CN": zh, en };

@@ -7,7 +7,8 @@ import { kioskApi } from "./device.js";
 
 export const REFRESH_MS = 30 * 1000;
 
-function usePolled(load, every) {
+/** `load()` now and every `every` ms: {data, error, at} (the last data stays when a refresh fails). */
+export function usePolled(load, every) {
   const [state, setState] = useState({ data: null, error: null, at: null });
   useEffect(() => {
     let live = true;
