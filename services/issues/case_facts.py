@@ -64,17 +64,20 @@ def summary(facts):
     `kinds` lists the `[status, category, party, grid]` that occur; `loose` the facts of
     cases not yet settled; `tally_<by>` the settled cases' `Tally.state()` per group.
     """
-    kinds, loose, tallies = set(), [], {by: {} for by in BY}
+    kinds, loose, combined = set(), [], {}
     for f in facts:
         kinds.add((f[STATUS], f[CATEGORY], f[PARTY], f[GRID]))
         if not settled(f):
             loose.append(f)
             continue
-        for by, key in BY.items():
-            group = f[key] or ""
-            if group not in tallies[by]:
-                tallies[by][group] = Tally()
-            tallies[by][group].add(f, None)
+        combination = tuple(f[key] or "" for key in BY.values())
+        if combination not in combined:
+            combined[combination] = Tally()
+        combined[combination].add(f, None)
+    tallies = {by: {} for by in BY}
+    for combination, tally in combined.items():  # each case counted once, then its combination's tally per grouping
+        for (by, groups), group in zip(tallies.items(), combination):
+            groups[group] = groups[group].merge(tally) if group in groups else Tally().merge(tally)
     return {"kinds": sorted(kinds, key=repr), "loose": loose,
             **{f"tally_{by}": {group: t.state() for group, t in groups.items()} for by, groups in tallies.items()}}
 

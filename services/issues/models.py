@@ -187,6 +187,13 @@ class BucketFacts(Document):
     id = StringField(primary_key=True)
     version = IntField(required=True)
     facts = BinaryField(required=True)
+    # `case_facts.summary` of the same facts, each packed: the kinds that occur, open cases' facts, tallies
+    kinds = BinaryField()
+    loose = BinaryField()
+    tally_community = BinaryField()
+    tally_party = BinaryField()
+    tally_category = BinaryField()
+    tally_grid = BinaryField()
 
     meta = {"db_alias": "issues", "collection": "case_bucket_facts"}
 
