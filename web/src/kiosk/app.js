@@ -19,7 +19,7 @@ function Board({ onRevoked }) {
   }));
   return html`<${Loaded} state=${device}>${(who) => html`
     <h1 class="kiosk-title">${t("kiosk.welcome", { community: who.community.name })}</h1>
-    <div class="kiosk-grid"><${Services} /><div><${CheckIn} /><${Notices} /></div></div>`}<//>`;
+    <div class="kiosk-grid"><div><${Services} /><${Notices} /></div><${CheckIn} /></div>`}<//>`;
 }
 
 export function App() {
