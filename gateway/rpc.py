@@ -108,8 +108,17 @@ def remote_problem(service, err):
                                            "error": str(err.value)[:2000]})
         return failed(service)
     if status == 422:
-        return Problem(422, "The request has invalid fields.", errors=payload.get("errors") or {})
+        return Problem(422, "The request has invalid fields.", errors=_field_errors(payload))
     return Problem(status, payload.get("detail") or None)
+
+
+def _field_errors(payload):
+    """The service's per-field reasons; a bare reason is kept under `_schema`, like marshmallow's."""
+    errors = payload.get("errors")
+    if isinstance(errors, dict) and errors:
+        return errors
+    reason = errors or payload.get("detail")
+    return {"_schema": reason if isinstance(reason, list) else [str(reason)]} if reason else {}
 
 
 def _payload(value):

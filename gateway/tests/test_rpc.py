@@ -174,3 +174,27 @@ def test_any_other_service_error_is_a_502(client, community, resident, stack):
             response = client.post("/api/v1/issues", json=issue_body(community), headers=resident["headers"])
         assert response.status_code == 502 and response.mimetype == "application/problem+json"
         assert "location" not in response.get_json()["detail"]
+
+
+@pytest.mark.parametrize("lang, english, reason, missing", [
+    ("en", "A reassignment needs a reason.", "A reassignment needs a reason.", "Missing data for required field."),
+    ("zh-CN", "A reassignment needs a reason.", "改派需要说明理由。", "缺少必填字段。"),
+    ("zh-CN", "a booking lasts at least 30 minutes", "预约至少 30 分钟。", "缺少必填字段。")])
+def test_the_services_field_reasons_are_translated_like_the_gateways_own(client, community, resident, stack,
+                                                                         lang, english, reason, missing):
+    def refuse(payload):
+        raise InvalidInput({"note": [english], "location": {"unit_id": ["Missing data for required field."]}})
+    with StandInService(stack["amqp_uri"], "issues", {"report_issue": refuse}):
+        response = client.post("/api/v1/issues", json=issue_body(community),
+                               headers={**resident["headers"], "Accept-Language": lang})
+    body = response.get_json()
+    assert response.status_code == 422 and response.headers["Content-Language"] == lang
+    assert body["errors"]["note"] == [reason]
+    assert body["errors"]["location"]["unit_id"] == [missing]
+
+
+@pytest.mark.parametrize("value, errors", [({"kind": "InvalidInput", "detail": "bad"}, {"_schema": ["bad"]}),
+                                           ({"kind": "InvalidInput", "errors": ["one", "two"]}, {"_schema": ["one", "two"]})])
+def test_a_service_422_without_a_field_map_still_names_its_reason(app, value, errors):
+    problem = remote_problem("issues", RemoteError("InvalidInput", json.dumps(value)))
+    assert problem.status == 422 and problem.errors == errors

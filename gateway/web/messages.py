@@ -99,6 +99,26 @@ ZH_CN = {
     "No booking with this code can be checked in now (check-in opens 30 minutes before the start).":
         "没有现在可以用这个签到码签到的预约（开始前 30 分钟起可签到）。",
     "A booking code is 6 digits.": "签到码是 6 位数字。",
+    # the services' own field reasons (a service's 422 keeps them; gateway/rpc.py)
+    "A reassignment needs a reason.": "改派需要说明理由。",
+    "This case is not on the meeting's agenda.": "这件案件不在本次联席会议的议程上。",
+    "A patrol needs days and people per evening; a task has none.": "巡逻需要日期和每晚人数；任务没有这些。",
+    "a year between 2000 and 2100": "须为 2000 到 2100 之间的年份。",
+    "an ISO 8601 time": "须为 ISO 8601 格式的时间。",
+    "a choice question needs at least two distinct options": "选择题至少需要两个不同的选项。",
+    "only choice questions have options": "只有选择题才有选项。",
+    "two questions share a key": "有两道题的编号相同。",
+    "name at least one person, role, party group, building or grid": "请至少指定一个人、角色、责任方、楼栋或网格。",
+    "a service session names the volunteer skill it needs": "服务时段须注明所需的志愿者技能。",
+    "the validity ends after it starts": "有效期的结束须晚于开始。",
+    "this resource may not be booked with your roles": "您的角色不能预约此资源。",
+    "bookings start and end on a quarter hour": "预约须在整刻钟开始和结束。",
+    "a booking ends after it starts": "预约的结束时间须晚于开始时间。",
+    "this time is in the past": "这个时间已经过去了。",
+    "the resource is closed that day": "该资源当天不开放。",
+    "no volunteer is scheduled for this time": "这个时间没有安排志愿者。",
+    "outside the opening hours": "不在开放时间内。",
+    "Not a valid datetime.": "不是有效的日期时间。",
 }
 
 # Messages with numbers or lists in them: (English regex, Chinese template of its groups).
@@ -123,4 +143,10 @@ ZH_CN_PATTERNS = (
     (r"survey (\S+) is closed", "问卷 {0} 已截止。"),
     (r"topic (\S+) already has answer version (\d+); send replaces=(\d+)", "议题 {0} 已有第 {1} 版答复；请传 replaces={2}。"),
     (r"No such building in this community: (.*)", "该小区没有这些楼栋：{0}"),
+    (r"this shift needs one of (.*)", "这个班次需要以下技能之一：{0}"),
+    (r"a booking lasts at least (\d+) minutes", "预约至少 {0} 分钟。"),
+    (r"a booking lasts at most (\d+) minutes", "预约最多 {0} 分钟。"),
+    (r"book at least (\d+) minutes ahead", "请至少提前 {0} 分钟预约。"),
+    (r"book at most (\d+) days ahead", "最多可提前 {0} 天预约。"),
+    (r"between 1 and (\d+) may be booked", "可预约数量为 1 到 {0}。"),
 )

@@ -174,3 +174,17 @@ def test_cases_and_the_inbox_keep_their_services_paging_in_the_same_shape(platfo
     bad = platform.api("GET", "/api/v1/issues", token=estate["social_worker"],
                        params={"community_id": estate["id"], "cursor": "nonsense!"})
     assert bad.status_code == 422 and "cursor" in bad.json()["errors"]
+
+
+def test_a_services_own_field_reasons_reach_the_client_in_both_languages(platform, estate, resident):
+    issue = f"/api/v1/issues/{report(platform, estate, resident)}"
+    for action in ("accept", "assign"):
+        moved = platform.api("POST", f"{issue}/actions/{action}", token=estate["social_worker"], json={})
+        assert moved.status_code == 200, moved.text
+    answers = {lang: platform.api("POST", f"{issue}/actions/assign", token=estate["social_worker"], json={},
+                                  headers={"Accept-Language": lang}) for lang in ("en", "zh-CN")}
+    assert {lang: answer.status_code for lang, answer in answers.items()} == {"en": 422, "zh-CN": 422}
+    assert answers["en"].headers["Content-Type"] == "application/problem+json"
+    assert answers["en"].json()["errors"] == {"note": ["A reassignment needs a reason."]}
+    assert answers["zh-CN"].json()["errors"] == {"note": ["改派需要说明理由。"]}
+    assert answers["zh-CN"].json()["detail"] != answers["en"].json()["detail"]
