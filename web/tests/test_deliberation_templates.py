@@ -48,15 +48,18 @@ def test_staff_reword_a_message_in_chinese_with_a_preview_and_save_it(open_app, 
     page = open_staff(open_app, "zh-CN", path="/templates", role="social_worker")
     page.get_by_label("消息类型").select_option(KIND)
     title = page.get_by_label("中文标题")
-    title.fill("借用到期提醒：{title}")
-    expect(page.get_by_role("region", name="中文预览")).to_contain_text("借用到期提醒：相约星期二·义务理发")
+    title.fill("借用到期提醒：{resource_name}")
+    expect(page.get_by_role("region", name="中文预览")).to_contain_text("借用到期提醒：工具百宝箱·电钻")
+    page.get_by_label("中文正文").fill("{resource_name}该还了，{nickname}")
+    expect(page.get_by_role("region", name="中文预览")).to_contain_text("工具百宝箱·电钻该还了，«nickname»")
+    page.get_by_label("中文正文").fill("{resource_name}该还了")  # only the fields the message has
     shot(page, "staff-templates-zh-CN")
     assert serious_violations(page) == []
     page.get_by_role("button", name="保存中文措辞").click()
     expect(page.get_by_role("heading", name="中文 本社区措辞")).to_be_visible()
     cid = call(platform, "social_worker", "GET", "/me")["memberships"][0]["community_id"]
     saved = call(platform, "social_worker", "GET", f"/communities/{cid}/templates/{KIND}/zh-CN")
-    assert saved["own"]["title"] == "借用到期提醒：{title}"
+    assert (saved["own"]["title"], saved["own"]["body"]) == ("借用到期提醒：{resource_name}", "{resource_name}该还了")
 
 
 def test_the_deliberation_hall_and_templates_read_in_english(open_app):
@@ -67,7 +70,7 @@ def test_the_deliberation_hall_and_templates_read_in_english(open_app):
     assert serious_violations(page) == []
     page.goto(page.url.split("#")[0] + "#/templates")
     page.get_by_label("Message kind").select_option(KIND)
-    page.get_by_label("English title").fill("Please return: {title}")
-    expect(page.get_by_role("region", name="English preview")).to_contain_text("Please return: Tuesday haircut")
+    page.get_by_label("English title").fill("Please return: {resource_name}")
+    expect(page.get_by_role("region", name="English preview")).to_contain_text("Please return: Toolbox drill")
     shot(page, "staff-templates-en")
     assert serious_violations(page) == []

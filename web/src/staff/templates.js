@@ -17,8 +17,10 @@ export function preview(text, sample) {
 }
 
 function sampleValues() {
+  const tomorrow = new Date(Date.now() + 86400 * 1000).toISOString();
   return { title: t("staff.templates.sampleTitle"), place: t("staff.templates.samplePlace"),
-    starts_at: showTime(new Date(Date.now() + 86400 * 1000).toISOString()), name: t("staff.templates.sampleName") };
+    resource_name: t("staff.templates.sampleResource"), name: t("staff.templates.sampleName"),
+    display_name: t("staff.templates.sampleName"), starts_at: showTime(tomorrow), ends_at: showTime(tomorrow) };
 }
 
 function Wording({ place, item, onSaved }) {

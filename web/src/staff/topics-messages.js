@@ -18,7 +18,7 @@ const zh = {
   "staff.templates.preview": "预览（示例内容）", "staff.templates.previewOf": "{language}预览",
   "staff.templates.save": "保存{language}措辞", "staff.templates.edited": "最近修改：{time}",
   "staff.templates.sampleTitle": "相约星期二·义务理发", "staff.templates.samplePlace": "37°便民空间",
-  "staff.templates.sampleName": "王阿姨",
+  "staff.templates.sampleName": "王阿姨", "staff.templates.sampleResource": "工具百宝箱·电钻",
 };
 
 const en = {
@@ -40,7 +40,7 @@ const en = {
   "staff.templates.preview": "Preview (sample values)", "staff.templates.previewOf": "{language} preview",
   "staff.templates.save": "Save the {language} wording", "staff.templates.edited": "Last edited {time}",
   "staff.templates.sampleTitle": "Tuesday haircut", "staff.templates.samplePlace": "37° service space",
-  "staff.templates.sampleName": "Auntie Wang",
+  "staff.templates.sampleName": "Auntie Wang", "staff.templates.sampleResource": "Toolbox drill",
 };
 
 export const messages = { "zh-CN": zh, en };
