@@ -50,7 +50,8 @@ class Bookings(MethodView):
         booking = bookings_rpc("request_booking", {
             "community_id": str(data["community_id"]), "resource_id": str(data["resource_id"]),
             "account_id": account_id, "roles": roles, "starts_at": data["starts_at"].isoformat(),
-            "ends_at": data["ends_at"].isoformat(), "quantity": data["quantity"], "title": data["title"]})
+            "ends_at": data["ends_at"].isoformat(), "quantity": data["quantity"], "title": data["title"],
+            "submission_key": request.headers.get("Idempotency-Key")})
         return booking, 201, {"Location": f"{PREFIX}/bookings/{booking['id']}"}
 
 

@@ -1,9 +1,11 @@
 """Entrypoints of reservations: request, approve or decline, cancel, check in, no-shows."""
+import hashlib
 import os
 import secrets
 from datetime import datetime, timezone
 
 from bson import ObjectId
+from mongoengine import NotUniqueError
 from nameko.rpc import rpc
 from nameko.timer import timer
 
@@ -35,22 +37,37 @@ class Reservations:
 
     @rpc
     def request_booking(self, payload):
+        """Book a resource; a replay of the same `submission_key` returns the first booking."""
         req, resource, rules, windows = self._allowed(payload)
         booking = new_booking(resource, req, domain.initial_status(rules, req["roles"]))
-        limits = self._take_quota(booking, rules)
+        if (earlier := Booking.objects(id=booking.id).first()) is not None:
+            return dump_booking(earlier)
+        try:
+            limits = self._take_quota(booking, rules)
+        except exceptions.Conflict as refused:
+            return self._earlier_or_raise(booking, refused)
         try:
             self._claim_time(booking, resource, rules, windows)
         except Taken:
             self.space.limits.release(limits)
-            raise exceptions.slot_taken(str(resource.id)) from None
+            return self._earlier_or_raise(booking, exceptions.slot_taken(str(resource.id)))
         try:
             self.outbox.save(booking, self._event(
                 "booking_confirmed" if booking.status == domain.CONFIRMED else "booking_requested", booking))
-        except BaseException:
+        except BaseException as failed:
             self.space.slots.release(booking.claims)
             self.space.limits.release(limits)
+            if isinstance(failed, NotUniqueError):  # a concurrent delivery of the same submission won
+                return dump_booking(Booking.objects.get(id=booking.id))
             raise
         return dump_booking(booking)
+
+    @staticmethod
+    def _earlier_or_raise(booking, refusal):
+        """A concurrent delivery of the same submission may hold the quota or seats: its booking, else the refusal."""
+        if (earlier := Booking.objects(id=booking.id).first()) is not None:
+            return dump_booking(earlier)
+        raise refusal
 
     @rpc
     def get_booking(self, booking_id):
@@ -208,12 +225,19 @@ class Reservations:
 
 def new_booking(resource, req, status):
     now = utcnow()
-    return Booking(id=ObjectId(), community_id=resource.community_id, resource_id=str(resource.id),
+    return Booking(id=booking_id(req), community_id=resource.community_id, resource_id=str(resource.id),
                    resource_name=resource.name, resource_kind=resource.kind, account_id=req["account_id"],
                    starts_at=domain.utc(req["starts_at"]), ends_at=domain.utc(req["ends_at"]),
                    quantity=req["quantity"], title=req["title"], status=status,
                    check_in_code=f"{secrets.randbelow(10 ** 6):06d}", created_at=now,
                    history=[{"at": now, "status": status, "actor_id": req["account_id"], "reason": None}])
+
+
+def booking_id(req):
+    """A fresh id, or one derived from the caller's submission key: its unique `_id` is the claim."""
+    if not req.get("submission_key"):
+        return ObjectId()
+    return ObjectId(hashlib.sha256(f"{req['account_id']}\0{req['submission_key']}".encode()).digest()[:12])
 
 
 def booking_event_data(booking, event_type):

@@ -58,6 +58,7 @@ class RequestBookingSchema(Strict):
     ends_at = fields.AwareDateTime(required=True)
     quantity = fields.Integer(load_default=1, validate=validate.Range(1, 200))
     title = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=80))
+    submission_key = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=200))
 
 
 class SeriesSchema(RequestBookingSchema):

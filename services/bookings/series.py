@@ -23,7 +23,8 @@ class Series:
         report = []
         for starts_at, ends_at in domain.recurrence(first["starts_at"], first["ends_at"],
                                                     series["every_days"], series["count"]):
-            one = {**first, "starts_at": starts_at.isoformat(), "ends_at": ends_at.isoformat()}
+            one = {**first, "starts_at": starts_at.isoformat(), "ends_at": ends_at.isoformat(),
+                   "submission_key": first["submission_key"] and f"{first['submission_key']}:{starts_at.isoformat()}"}
             report.append(self._occurrence(one, series["book"]))
         return {"occurrences": report}
 

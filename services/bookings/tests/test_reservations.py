@@ -165,3 +165,23 @@ def test_the_monthly_hours_count_no_shows_and_cancelling_gives_them_back(call, r
     assert database("bookings").limits.count_documents({}) == 6  # the refused request gave its tokens back
     call("cancel_booking", {"booking_id": first["id"], "actor_id": "a1", "roles": ["resident"]})
     assert call("request_booking", booking(room, start=tomorrow(5), hours=2))["status"] == "confirmed"
+
+
+def test_a_replayed_submission_key_returns_the_first_booking_and_stores_it_once(call, resource, database):
+    room = resource("room", capacity=2)
+    first = call("request_booking", booking(room, title="重试", submission_key="key-one"))
+    again = call("request_booking", booking(room, title="重试", submission_key="key-one"))
+    other = call("request_booking", booking(room, title="重试", submission_key="key-two"))
+    assert again["id"] == first["id"] and other["id"] != first["id"]
+    db = database("bookings")
+    assert db.bookings.count_documents({"title": "重试"}) == 2
+    assert db.slot_claims.count_documents({}) == 2 * 4  # two seats × four quarter hours: the replay holds none
+
+
+def test_concurrent_deliveries_of_one_submission_make_one_booking(fire, resource, database):
+    room = resource("room", capacity=6)  # room for all: only the submission key can keep it to one
+    outcomes = fire("request_booking", [(booking(room, title="并发", submission_key="same-key"),)] * 6)
+    assert len({o["id"] if isinstance(o, dict) else o for o in outcomes}) == 1, outcomes
+    db = database("bookings")
+    assert db.bookings.count_documents({"title": "并发"}) == 1
+    assert db.slot_claims.count_documents({}) == 4  # losers released the seats they had taken
