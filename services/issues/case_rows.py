@@ -104,10 +104,16 @@ def pack_rows(rows):
                                     for r in ordered).encode(), 6)
 
 
-def lines(blob):
-    """The rows of a packed bucket, newest first, each parsed only when reached."""
+def lines(blob, needles=()):
+    """The rows of a packed bucket, newest first, each parsed only when reached (and only if it holds `needles`)."""
     text = zlib.decompress(blob).decode() if blob else ""
-    return (json.loads(line) for line in text.split("\n") if line)
+    return (json.loads(line) for line in text.split("\n") if line and all(n in line for n in needles))
+
+
+def needles(filters):
+    """Texts the line of every row the filters pass contains (`"status":"closed"`): tested before parsing a line."""
+    return [f'"{name}":{json.dumps(filters[name], ensure_ascii=False)}'
+            for name in ("status", "category", "party", "grid_id") if filters.get(name)]
 
 
 def unpack_rows(blob):

@@ -1,6 +1,7 @@
 """Entrypoints of case handling: a resident's report and every move made on it."""
 import base64
 import uuid
+from datetime import datetime
 
 from mongoengine import NotUniqueError
 from nameko.rpc import rpc
@@ -21,9 +22,7 @@ class CaseHandling(CaseBase):
     def report_issue(self, payload):
         report = load(ReportIssueSchema(), payload)
         report["submission_key"] = report["submission_key"] or uuid.uuid4().hex
-        if (earlier := self.issues.submitted(report["submission_key"])) is not None:
-            return dump_issue(earlier)
-        now = utcnow()
+        now = utcnow()  # no look-up first (a scan of every case): the unique insert below tells a repeat
         limits = domain.limits_for(self.issues.limits(report["community_id"]), report["category"])
         photos = report.pop("photos")
         issue = self.issues.new(**report, status=domain.SUBMITTED, created_at=now,
@@ -36,7 +35,8 @@ class CaseHandling(CaseBase):
         self.issues.save_photos(issue.id, photos)
         try:
             self._save_reported(issue)
-        except NotUniqueError:  # a concurrent delivery of the same submission won
+        except NotUniqueError:  # an earlier or concurrent delivery of the same submission won
+            self.issues.drop_photos(issue.id, len(photos))
             return dump_issue(self.issues.submitted(report["submission_key"]))
         self.read_model.refresh(issue.to_mongo().to_dict())
         return dump_issue(issue)
@@ -65,8 +65,8 @@ class CaseHandling(CaseBase):
     def find_duplicates(self, query):
         """Open cases of the same category near a place: what a new reporter may join instead."""
         query = load(DuplicateQuerySchema(), query)
-        cases = self.issues.open_cases(query["community_id"], query["category"])
-        found = domain.duplicate_candidates(query["category"], query["location"], cases)
+        buckets = self.read_model.walk(query["community_id"], filters={"category": query["category"]}, now=utcnow())
+        found = domain.duplicate_candidates(query["category"], query["location"], open_rows(buckets))
         return [{"id": c["id"], "title": c["title"], "status": c["status"],
                  "created_at": c["created_at"].isoformat()} for c in found[:10]]
 
@@ -154,3 +154,9 @@ class CaseHandling(CaseBase):
             "reporter_id": issue.reporter_id, "category": issue.category, "title": issue.title,
             "building_id": issue.location.building_id, "grid_id": issue.location.grid_id,
         }), subject=str(issue.id)))
+
+
+def open_rows(buckets):
+    """The open cases among read-model rows, as the duplicate check reads them (times as datetimes)."""
+    return [{**row, "created_at": datetime.fromisoformat(row["created_at"])}
+            for rows in buckets for row in rows if row["status"] in domain.OPEN]

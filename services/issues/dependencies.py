@@ -9,8 +9,9 @@ from nameko.extensions import DependencyProvider
 from services.common.store import Store
 from services.issues import domain
 from services.issues.exceptions import ConcurrentMove, IssueNotFound, NotFound
-from services.issues.models import (ActionItem, BucketClaim, BucketFacts, CaseBucket, CaseCommunity, CaseMove, IssuePhoto, JointMeeting,
-                                   Issue, OverdueNotice, Rating, RoutingRule, TimeLimit)
+from services.issues.models import (ActionItem, BucketClaim, BucketFacts, BucketKinds, BucketSums, CaseBucket,
+                                   CaseCommunity, CaseMove, IssuePhoto, JointMeeting, Issue, OverdueNotice, Rating,
+                                   RoutingRule, TimeLimit)
 
 STALE_CLAIM = timedelta(seconds=30)  # far longer than a move takes between its claim and its write
 
@@ -41,6 +42,11 @@ class IssueRepository:
                            data=photo["raw"]).save(force_insert=True)
             except NotUniqueError:
                 pass
+
+    def drop_photos(self, issue_id, count):
+        """Remove the photos stored for a report that lost its insert to an earlier one."""
+        for n in range(count):
+            IssuePhoto.objects(id=f"{issue_id}:{n}").delete()
 
     def photo(self, issue_id, n):
         photo = IssuePhoto.objects(id=f"{issue_id}:{n}").first()
@@ -145,7 +151,7 @@ class Issues(DependencyProvider):
         """Create the collections and indexes at start, not lazily inside the first request that touches them."""
         self.store.db
         for model in (Issue, IssuePhoto, CaseMove, OverdueNotice, Rating, RoutingRule, TimeLimit, JointMeeting, ActionItem,
-                      CaseBucket, BucketFacts, BucketClaim, CaseCommunity):
+                      CaseBucket, BucketFacts, BucketKinds, BucketSums, BucketClaim, CaseCommunity):
             model.ensure_indexes()
 
     def get_dependency(self, worker_ctx):

@@ -187,15 +187,32 @@ class BucketFacts(Document):
     id = StringField(primary_key=True)
     version = IntField(required=True)
     facts = BinaryField(required=True)
-    # `case_facts.summary` of the same facts, each packed: the kinds that occur, open cases' facts, tallies
-    kinds = BinaryField()
-    loose = BinaryField()
-    tally_community = BinaryField()
-    tally_party = BinaryField()
-    tally_category = BinaryField()
-    tally_grid = BinaryField()
 
     meta = {"db_alias": "issues", "collection": "case_bucket_facts"}
+
+
+class BucketKinds(Document):
+    """Which `[status, category, party, grid]` occur in one bucket (`case_facts.summary`), for filtered walks."""
+
+    id = StringField(primary_key=True)
+    version = IntField(required=True)
+    kinds = BinaryField(required=True)
+
+    meta = {"db_alias": "issues", "collection": "case_bucket_kinds"}
+
+
+class BucketSums(Document):
+    """One bucket's settled cases' tallies per grouping and its open cases' facts (`case_facts.summary`), packed."""
+
+    id = StringField(primary_key=True)
+    version = IntField(required=True)
+    loose = BinaryField(required=True)
+    tally_community = BinaryField(required=True)
+    tally_party = BinaryField(required=True)
+    tally_category = BinaryField(required=True)
+    tally_grid = BinaryField(required=True)
+
+    meta = {"db_alias": "issues", "collection": "case_bucket_sums"}
 
 
 class BucketClaim(Document):
@@ -217,3 +234,11 @@ class CaseCommunity(Document):
     first_quarter = StringField(required=True)
 
     meta = {"db_alias": "issues", "collection": "case_communities"}
+
+
+class FollowedCases(Document):
+    """The cases one account reported or follows (me too, merged in), keyed by the account: an `_id` read lists them."""
+
+    id = StringField(primary_key=True)  # the account id
+    issue_ids = ListField(StringField())  # in the order followed; newest last
+    meta = {"db_alias": "issues", "collection": "followed_cases"}

@@ -17,12 +17,12 @@ from pymongo.errors import DuplicateKeyError
 
 from services.common.store import Store
 from services.issues import case_facts, case_rows
-from services.issues.models import BucketClaim, BucketFacts, CaseBucket, CaseCommunity
+from services.issues.models import BucketClaim, BucketFacts, BucketKinds, BucketSums, CaseBucket, CaseCommunity
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 12
 PARALLEL = 8  # bucket reads in flight at once: each waits mostly on the store
-SCAN_FROM = 24  # from this many buckets on (a town view), one query reading the facts collection beats lookups
+SCAN_FROM = 2  # from this many buckets on, one query reads them in one pass: FerretDB 1.24's `_id` lookups scan too
 STALE_CLAIM = timedelta(seconds=30)
 REBUILD = "*rebuild*"  # the issue id of a rebuilt bucket's claim
 
@@ -39,6 +39,8 @@ class CaseRowStore:
         self.claims = BucketClaim._get_collection()
         self.communities = CaseCommunity._get_collection()
         self.facts_of = BucketFacts._get_collection()
+        self.sums_of = BucketSums._get_collection()
+        self.kinds_of = BucketKinds._get_collection()
 
     def refresh(self, case):
         """Write the row of a case (a dict as stored) after a write of the case."""
@@ -85,16 +87,21 @@ class CaseRowStore:
             self.note_quarter(community_id, quarter)
 
     def _write_facts(self, bid, version, facts):
-        """Replace the bucket's facts and their summary unless a later version's are there.
+        """Replace the bucket's facts, kinds and sums unless a later version's are there.
 
-        (Then the filter misses and the upsert's insert fails.) The summary (`case_facts.summary`)
-        sits in the same document, so it is always of the same version as the facts.
+        (Then the filter misses and the upsert's insert fails.) Each is a small collection of its
+        own, because FerretDB's lookups read a collection's documents up to the one they find.
         """
         sums = {name: case_rows.pack(value) for name, value in case_facts.summary(facts).items()}
+        self._replace_newer(self.facts_of, bid, version, {"facts": case_rows.pack(facts)})
+        self._replace_newer(self.kinds_of, bid, version, {"kinds": sums.pop("kinds")})
+        self._replace_newer(self.sums_of, bid, version, sums)
+
+    @staticmethod
+    def _replace_newer(collection, bid, version, fields):
         try:
-            self.facts_of.replace_one({"_id": bid, "version": {"$lt": version}},
-                                      {"_id": bid, "version": version, "facts": case_rows.pack(facts), **sums},
-                                      upsert=True)
+            collection.replace_one({"_id": bid, "version": {"$lt": version}}, {"_id": bid, "version": version, **fields},
+                                   upsert=True)
         except DuplicateKeyError:
             pass
 
@@ -142,11 +149,9 @@ class CaseRowStore:
         return [(community_id, quarter) for community_id, mine in zip(community_ids, quarters) for quarter in mine]
 
     def many_facts(self, community_quarters):
-        """The facts of many buckets: looked up by `_id` side by side, or for a town in one pass over the collection."""
-        if len(community_quarters) < SCAN_FROM:
-            return self.many(community_quarters, self.facts)
-        wanted = [case_rows.bucket_id(*key) for key in community_quarters]
-        return [case_rows.unpack(doc["facts"]) for doc in self.facts_of.find({"_id": {"$in": wanted}})]
+        """The facts of many buckets, in order."""
+        return [case_rows.unpack(doc["facts"]) if doc else [] for doc in self.many_docs(self.facts_of,
+                                                                                         community_quarters)]
 
     def rate_parts(self, community_quarters, by, since=None, until=None):
         """`(facts, tallies)` the rates of these buckets add up: whole quarters' tallies, the rest as facts.
@@ -157,7 +162,7 @@ class CaseRowStore:
         whole = [key for key in community_quarters if case_rows.within(key[1], since, until)]
         partial = [key for key in community_quarters if not case_rows.within(key[1], since, until)]
         facts, tallies = [], []
-        for key, doc in zip(whole, self.many_docs(whole, {f"tally_{by}": 1, "loose": 1})):
+        for key, doc in zip(whole, self.many_docs(self.sums_of, whole, {f"tally_{by}": 1, "loose": 1})):
             if doc is None or f"tally_{by}" not in doc:
                 partial.append(key)
                 continue
@@ -167,26 +172,35 @@ class CaseRowStore:
             facts += bucket
         return facts, tallies
 
-    def many_docs(self, community_quarters, fields):
-        """The fact documents of many buckets with only `fields`, in order (None where missing)."""
+    @staticmethod
+    def many_docs(collection, community_quarters, fields=None):
+        """The documents of many buckets in a collection (only `fields`), in order, None where missing.
+
+        One bucket is looked up by `_id`; more are read in one query: FerretDB 1.24 on SQLite
+        reads a collection's documents up to the one it finds even for `{_id: v}` (its SQL does
+        not match its own `_id` index), so one pass beats a lookup per bucket.
+        """
         wanted = [case_rows.bucket_id(*key) for key in community_quarters]
         if len(wanted) < SCAN_FROM:
-            return list(eventlet.GreenPool(PARALLEL).imap(lambda bid: self.facts_of.find_one({"_id": bid}, fields),
-                                                          wanted))
-        found = {doc["_id"]: doc for doc in self.facts_of.find({"_id": {"$in": wanted}}, fields)}
+            return [collection.find_one({"_id": bid}, fields) for bid in wanted]
+        found = {doc["_id"]: doc for doc in collection.find({"_id": {"$in": wanted}}, fields)}
         return [found.get(bid) for bid in wanted]
 
-    def may_match(self, key, filters, before, now, edge):
-        """True unless the bucket surely holds no case the filters pass: by its kinds, or its facts at an edge."""
-        if not edge and filters.get("overdue") is None:
-            doc = self.facts_of.find_one({"_id": case_rows.bucket_id(*key)}, {"kinds": 1})
-            if doc is not None and "kinds" in doc:
-                return case_facts.kinds_match(case_rows.unpack(doc["kinds"]), filters)
-        return case_facts.any_match(self.facts(*key), filters, before, now)
+    def may_match(self, group, filters, before, now, edge):
+        """For each bucket of the group: False if it surely holds no case the filters pass (by its kinds or facts)."""
+        by_kinds = [key for key in group if key != edge and filters.get("overdue") is None]
+        kinds = dict(zip(by_kinds, self.many_docs(self.kinds_of, by_kinds)))
+        by_facts = [key for key in group if kinds.get(key) is None]
+        facts = dict(zip(by_facts, self.many_facts(by_facts)))
+        return [case_facts.any_match(facts[key], filters, before, now) if key in facts
+                else case_facts.kinds_match(case_rows.unpack(kinds[key]["kinds"]), filters) for key in group]
 
-    def many(self, community_quarters, read=None):
-        """The rows (or what `read` reads) of many buckets, `[(community, quarter)]`, read side by side, in order."""
-        return eventlet.GreenPool(PARALLEL).starmap(read or self.rows, community_quarters)
+    def many(self, community_quarters, read=None, needles=()):
+        """The rows (or what `read` reads) of many buckets, `[(community, quarter)]`, in order."""
+        if read is None:
+            return [case_rows.lines(doc["rows"] if doc else None, needles)
+                    for doc in self.many_docs(self.buckets, community_quarters, {"rows": 1})]
+        return eventlet.GreenPool(PARALLEL).starmap(read, community_quarters)
 
     def walk(self, community_id, before=None, filters=None, now=None):
         """Each bucket's rows, newest quarter first, from the quarter of `before` on: the first alone, then in fours.
@@ -200,10 +214,9 @@ class CaseRowStore:
         for start, end in zip([0, 1, *range(5, len(quarters), 4)], [1, *range(5, len(quarters) + 4, 4)]):
             group = quarters[start:end]
             if filtered:
-                found = self.many(group, lambda *key: self.may_match(key, filters, before, now,
-                                                                      before is not None and key == quarters[0]))
-                group = [q for q, match in zip(group, found) if match]
-            yield from self.many(group)
+                edge = quarters[0] if before is not None else None
+                group = [q for q, match in zip(group, self.may_match(group, filters, before, now, edge)) if match]
+            yield from self.many(group, needles=case_rows.needles(filters or {}))
 
     def replace(self, community_id, quarter, rows):
         """Write a rebuilt bucket as its next version."""

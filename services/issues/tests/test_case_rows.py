@@ -22,12 +22,12 @@ rows = st.lists(st.tuples(st.integers(0, 2 * 365 * 24 * 60), st.sampled_from(["s
                 max_size=60, unique_by=lambda t: t[0])
 
 
-def bucketed(made):
+def bucketed(made, needles=()):
     """Rows split into quarter buckets, newest quarter first, as the store walks them."""
     buckets = {}
     for row in made:
         buckets.setdefault(case_rows.quarter_of(datetime.fromisoformat(row["created_at"])), {})[row["id"]] = row
-    return [case_rows.lines(case_rows.pack_rows(buckets[q])) for q in sorted(buckets, reverse=True)]
+    return [case_rows.lines(case_rows.pack_rows(buckets[q]), needles) for q in sorted(buckets, reverse=True)]
 
 
 @settings(max_examples=150, deadline=None)
@@ -45,6 +45,7 @@ def test_a_page_from_quarter_buckets_is_the_newest_matching_rows_before_the_curs
                        and (overdue is None or overdue == (r["status"] in domain.OPEN))),
                       key=lambda r: r["created_at"], reverse=True)[:limit]
     assert case_rows.page_of(bucketed(made), filters, before, limit, NOW) == expected
+    assert case_rows.page_of(bucketed(made, case_rows.needles(filters)), filters, before, limit, NOW) == expected
     assert case_facts.any_match([case_facts.fact_of(r) for r in made], filters, before, NOW) == bool(expected)
 
 

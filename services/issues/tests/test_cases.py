@@ -10,6 +10,7 @@ from nameko.testing.services import entrypoint_hook
 
 from services.common.envelope import make_event
 from services.common.errors import Conflict, Forbidden, InvalidInput, NotFound
+from services.issues import domain
 from services.issues.service import IssuesService
 from services.conftest import wait_until
 from services.issues.tests.test_service import make_report
@@ -233,3 +234,18 @@ def test_a_photo_of_the_wrong_type_size_or_count_is_refused_and_nothing_is_store
     assert "photos" in raised.value.extra["errors"]
     assert database("issues").issues.count_documents({}) == 0
     assert database("issues").issue_photos.count_documents({}) == 0
+
+
+def test_the_me_too_offer_from_the_read_model_equals_the_open_cases_in_the_store(call, database):
+    near = {"building_id": "b3", "lat": 31.2301, "lng": 121.4701}
+    reports = [make_report(location=near), make_report(location={"building_id": "b4", "lat": 31.2302, "lng": 121.4702}),
+               make_report(location={"building_id": "b9", "lat": 31.30, "lng": 121.50}),
+               make_report(category="noise", location=near), make_report(location=near)]
+    made = [call("report_issue", r) for r in reports]
+    move(call, "merge_issue", made[4], into_id=made[0]["id"])  # merged: no longer open
+    query = {"community_id": "c1", "category": "non_motor_vehicles", "location": near}
+    stored = [{**doc, "id": str(doc["_id"]), "created_at": doc["created_at"].replace(tzinfo=timezone.utc)}
+              for doc in database("issues").issues.find({"community_id": "c1"})]
+    expected = domain.duplicate_candidates(query["category"], near, [c for c in stored if c["status"] in domain.OPEN])
+    offered = call("find_duplicates", query)
+    assert [c["id"] for c in offered] == [c["id"] for c in expected] == [made[1]["id"], made[0]["id"]]

@@ -1,4 +1,5 @@
 """The issues service in a real nameko container, on the real broker and store."""
+import base64
 import pytest
 from kombu import Connection, Exchange, Queue
 from nameko.testing.services import entrypoint_hook
@@ -84,6 +85,15 @@ def test_the_same_submission_twice_is_one_issue_and_one_event(issues, event_tap,
     assert first["id"] == again["id"]
     assert database("issues").issues.count_documents({}) == 1
     assert len({e["id"] for e in event_tap()}) == 1  # published at least once, under one id
+
+
+def test_a_repeated_submission_with_photos_keeps_one_set_of_photos(issues, database):
+    photo = {"content_type": "image/png", "data": base64.b64encode(b"\x89PNG\r\n\x1a\n-one").decode()}
+    with entrypoint_hook(issues, "report_issue") as report_issue:
+        first = report_issue(make_report(submission_key="req-photos-0001", photos=[photo]))
+        again = report_issue(make_report(submission_key="req-photos-0001", photos=[photo]))
+    assert first["id"] == again["id"]
+    assert [p["_id"] for p in database("issues").issue_photos.find()] == [f"{first['id']}:0"]
 
 
 def test_the_store_itself_refuses_a_second_issue_for_one_submission(issues, database):
