@@ -41,6 +41,7 @@ ACCESS = {
     f"GET {V}/me/preferences": rule(LOGGED_IN), f"PUT {V}/me/preferences": rule(LOGGED_IN),
     f"GET {V}/me/stream": rule(LOGGED_IN), f"GET {V}/stream": rule(LOGGED_IN),
     f"GET {V}/me/calendar": rule(LOGGED_IN), f"GET {V}/me/coupons": rule(LOGGED_IN),
+    f"GET {V}/me/issues": rule(LOGGED_IN),
     f"GET {V}/calendars/{{token}}.ics": rule(ANYONE),  # the unguessable address is the key
     f"GET {V}/communities": rule(ANYONE), f"GET {C}": rule(ANYONE),
     f"GET {C}/members/{{account_id}}/roles": rule(r.COMMUNITY_ADMIN),

@@ -7,6 +7,7 @@ from gateway.api import PREFIX, protected, remote
 from gateway.identity import guard, memberships
 from gateway.web import lists
 from gateway.schemas.accounts import MeSchema
+from gateway.schemas.cases import CaseListSchema, MyCaseQuerySchema
 from gateway.schemas.notifications import InboxQuerySchema, InboxSchema, NotificationSchema
 
 blp = Blueprint("me", __name__, url_prefix=f"{PREFIX}/me", description="The logged-in account")
@@ -34,6 +35,20 @@ class Inbox(MethodView):
                                           limit=query["limit"], before=query["cursor"] or query["before"])
         return lists.linked(page)
 
+
+
+@blp.route("/issues")
+class MyIssues(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(MyCaseQuerySchema, location="query")
+    @blp.response(200, CaseListSchema)
+    def get(self, query):
+        """My cases: those I reported or follow (me too, merged in), newest followed first, by status"""
+        page = runtime.current().rpc.call("issues", "list_my_issues", {
+            "account_id": str(guard.authenticate().id), "status": query["status"], "limit": query["limit"],
+            "offset": int(query["cursor"] or 0)})
+        return lists.linked({"items": page["items"], "next": None if page["offset"] is None else str(page["offset"])})
 
 @blp.route("/notifications/<item_id>/read")
 class ReadNotification(MethodView):

@@ -1,5 +1,6 @@
 """Case handling (moves, ratings, joint meetings, routing, rates), as sent to and read from the issues service."""
 from marshmallow import EXCLUDE, Schema, fields, validate
+from webargs.fields import DelimitedList
 
 from gateway.schemas.fields import Id, PageSchema
 from gateway.schemas.issues import CATEGORIES, IssueSchema
@@ -180,3 +181,14 @@ class RatesSchema(Schema):
                                                  "ratings, overdue, median_response_hours, "
                                                  "median_resolution_hours, unreasonable"})
     groups = fields.List(fields.Dict())
+
+
+class MyCaseQuerySchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    status = DelimitedList(fields.String(validate=validate.OneOf(STATUSES)), load_default=list,
+                           metadata={"description": "Only cases in these states (`status=a,b`)"})
+    limit = fields.Integer(load_default=20, validate=validate.Range(1, 100))
+    cursor = fields.String(load_default=None, validate=validate.Regexp(r"^\d{1,6}$", error="Not a cursor this list gave."),
+                           metadata={"description": "The `next` of the previous page"})

@@ -5,6 +5,7 @@ The calls that reach the issues service are tested end to end in tests/e2e/test_
 import pytest
 
 from gateway import roles
+from gateway.tests.broker import StandInService
 
 
 def test_a_resident_may_not_list_the_communitys_cases_or_read_its_rates(client, community, resident):
@@ -73,3 +74,26 @@ def test_a_report_with_a_photo_of_another_type_is_a_422_before_the_service_is_as
             "photos": [{"content_type": "image/gif", "data": "R0lGODlh"}]}
     response = client.post("/api/v1/issues", json=body, headers=resident["headers"])
     assert response.status_code == 422 and "photos" in response.get_json()["errors"]
+
+
+def test_my_cases_ask_the_issues_service_for_the_callers_own_page_and_link_the_next(client, resident, stack):
+    asked = []
+
+    def list_my_issues(query):
+        asked.append(query)
+        return {"items": [], "offset": 7}
+    with StandInService(stack["amqp_uri"], "issues", {"list_my_issues": list_my_issues}):
+        page = client.get("/api/v1/me/issues?status=submitted,accepted&limit=5&cursor=2", headers=resident["headers"])
+    assert page.status_code == 200 and page.get_json() == {"items": [], "next": "7"}
+    assert "cursor=7" in page.headers["Link"]
+    assert asked == [{"account_id": resident["id"], "status": ["submitted", "accepted"], "limit": 5, "offset": 2}]
+
+
+@pytest.mark.parametrize("query, field", [("status=lost", "status"), ("cursor=abc", "cursor"), ("limit=0", "limit")])
+def test_a_bad_my_cases_query_is_a_422_naming_it(client, resident, query, field):
+    refused = client.get(f"/api/v1/me/issues?{query}", headers={**resident["headers"], "Accept-Language": "en"})
+    assert refused.status_code == 422 and field in refused.get_json()["errors"]
+
+
+def test_my_cases_need_a_login(client):
+    assert client.get("/api/v1/me/issues").status_code == 401

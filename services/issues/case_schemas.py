@@ -135,3 +135,10 @@ class CompleteItemSchema(Strict):
     action_item_id = Id(required=True)
     community_id = Id(required=True)
     actor_id = Id(required=True)
+
+
+class MyListSchema(Strict):
+    account_id = Id(required=True)
+    status = fields.List(fields.String(validate=validate.OneOf(tuple(domain.TRANSITIONS))), load_default=list)
+    limit = fields.Integer(load_default=20, validate=validate.Range(1, 100))
+    offset = fields.Integer(load_default=0, validate=validate.Range(0, 100000))

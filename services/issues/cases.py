@@ -39,6 +39,7 @@ class CaseHandling(CaseBase):
             self.issues.drop_photos(issue.id, len(photos))
             return dump_issue(self.issues.submitted(report["submission_key"]))
         self.read_model.refresh(issue.to_mongo().to_dict())
+        self._follow(issue.id, report["reporter_id"])
         return dump_issue(issue)
 
     @rpc
@@ -80,7 +81,9 @@ class CaseHandling(CaseBase):
         if issue.status not in domain.OPEN:
             raise IllegalMove(str(issue.id), issue.status, "joined")
         followers = domain.add_followers(issue.follower_ids, data["account_id"])
-        return dump_issue(self._case_note(issue, "joined", data["account_id"], follower_ids=followers))
+        joined = self._case_note(issue, "joined", data["account_id"], follower_ids=followers)
+        self._follow(issue.id, data["account_id"])
+        return dump_issue(joined)
 
     @rpc
     def accept_issue(self, payload):
@@ -141,8 +144,10 @@ class CaseHandling(CaseBase):
         if target.id == issue.id or target.status not in domain.OPEN:
             raise IllegalMove(str(target.id), target.status, "merged into")
         self._case_move(issue, domain.MERGED, "merged", data["actor_id"], data["note"], merged_into=str(target.id))
-        return dump_issue(self._case_note_retrying(target, "merged_in", data["actor_id"], str(issue.id), changes=lambda t: {
-            "follower_ids": domain.add_followers(t.follower_ids, *issue.follower_ids)}))
+        merged = self._case_note_retrying(target, "merged_in", data["actor_id"], str(issue.id), changes=lambda t: {
+            "follower_ids": domain.add_followers(t.follower_ids, *issue.follower_ids)})
+        self._follow(target.id, *issue.follower_ids)
+        return dump_issue(merged)
 
     def _case_load(self, schema, payload):
         data = load(schema, payload)

@@ -8,8 +8,10 @@ from services.issues.case_ratings import CaseRatings
 from services.issues.cases import CaseHandling
 from services.issues.deliberation import DeliberationHall
 from services.issues.joint import JointHandling
+from services.issues.my_cases import MyCases
 from services.issues.surveys import SurveyTaking
 
 
-class IssuesService(CaseHandling, CaseDeadlines, CaseRatings, JointHandling, OwnersAssembly, SurveyTaking, DeliberationHall):
+class IssuesService(CaseHandling, MyCases, CaseDeadlines, CaseRatings, JointHandling, OwnersAssembly, SurveyTaking,
+                    DeliberationHall):
     name = "issues"

@@ -188,3 +188,18 @@ def test_a_services_own_field_reasons_reach_the_client_in_both_languages(platfor
     assert answers["en"].json()["errors"] == {"note": ["A reassignment needs a reason."]}
     assert answers["zh-CN"].json()["errors"] == {"note": ["改派需要说明理由。"]}
     assert answers["zh-CN"].json()["detail"] != answers["en"].json()["detail"]
+
+
+def test_my_cases_list_what_i_reported_and_joined_by_status(platform, estate, resident):
+    first, joined = report(platform, estate, resident), report(platform, estate, resident)
+    neighbour = {"token": login(platform, demo_login("resident"), DEMO_PASSWORD)}
+    assert platform.api("POST", f"/api/v1/issues/{joined}/followers", token=neighbour["token"]).status_code == 200
+    mine = platform.api("GET", "/api/v1/me/issues?limit=1", token=resident["token"]).json()
+    assert [c["id"] for c in mine["items"]] == [joined] and mine["next"]
+    rest = platform.api("GET", f"/api/v1/me/issues?limit=1&cursor={mine['next']}", token=resident["token"]).json()
+    assert [c["id"] for c in rest["items"]] == [first]
+    theirs = platform.api("GET", "/api/v1/me/issues?limit=100", token=neighbour["token"]).json()
+    assert joined in [c["id"] for c in theirs["items"]] and first not in [c["id"] for c in theirs["items"]]
+    platform.api("POST", f"/api/v1/issues/{first}/actions/accept", token=estate["social_worker"], json={})
+    accepted = platform.api("GET", "/api/v1/me/issues?status=accepted", token=resident["token"]).json()
+    assert [c["id"] for c in accepted["items"]] == [first]

@@ -137,6 +137,23 @@ def test_me_too_and_merge_make_every_reporter_a_follower(call, events):
     assert events()[-1][1]["follower_ids"] == ["acc-1", "acc-3", "acc-2"]
 
 
+
+def test_my_cases_are_those_i_reported_joined_or_was_merged_into_newest_first_by_status(call):
+    first = call("report_issue", make_report(reporter_id="me-1"))
+    second = call("report_issue", make_report(reporter_id="me-2"))
+    call("join_issue", {"issue_id": first["id"], "community_id": "c1", "account_id": "me-3"})
+    move(call, "merge_issue", second, into_id=first["id"])
+    move(call, "accept_issue", first)
+    mine = lambda account, **query: call("list_my_issues", {"account_id": account, **query})  # noqa: E731
+    assert [c["id"] for c in mine("me-2")["items"]] == [first["id"], second["id"]]
+    assert [c["status"] for c in mine("me-2", status=["merged"])["items"]] == ["merged"]
+    assert [c["id"] for c in mine("me-3")["items"]] == [first["id"]]
+    page = mine("me-2", limit=1)
+    assert page["offset"] == 1 and mine("me-2", limit=1, offset=1)["items"][0]["id"] == second["id"]
+    assert mine("nobody") == {"items": [], "offset": None}
+    with pytest.raises(InvalidInput):
+        mine("me-1", status=["lost"])
+
 def test_an_unhappy_rating_reopens_once_and_a_second_rating_is_refused(call, events):
     issue = reported_and_worked(call)
     move(call, "resolve_issue", issue)
