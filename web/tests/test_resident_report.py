@@ -35,6 +35,12 @@ def test_a_resident_reports_with_a_photo_on_the_plan_follows_the_timeline_and_ra
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
     issue_id = page.url.rsplit("/", 1)[1]
     assert call(platform, "social_worker", "GET", f"/issues/{issue_id}")["location"]["building_id"]
+    page.get_by_role("link", name="我的报事", exact=True).click()  # listed by the server (GET /me/issues), not the device
+    page.reload()
+    mine = page.get_by_role("listitem").filter(has_text=title)
+    expect(mine).to_contain_text("待受理")
+    mine.get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
 
     for action, body in (("accept", {}), ("assign", {"party": "rc"}), ("start", {}), ("resolve", {"note": "已清理"})):
         call(platform, "community_admin", "POST", f"/issues/{issue_id}/actions/{action}", json=body)

@@ -1,4 +1,4 @@
-// Small helpers for forms: a 422's message for one field, and where a case id is remembered.
+// Small helpers for forms: a 422's message for one field, and a photo as base64.
 
 /** The server's message for `path` ("location.building_id") in a 422 ApiError, or null. */
 export function fieldError(error, path) {
@@ -20,17 +20,6 @@ export function formError(error, paths) {
   if (!error) return null;
   if (paths.some((p) => fieldError(error, p))) return null;
   return [error.message, ...(error.status === 422 ? messagesOf(error.fields) : [])].join(" ");
-}
-
-const CASES = "linli.myCases";
-
-/** Cases I reported or joined on this device (the inbox names the rest). */
-export function rememberedCases() {
-  try { return JSON.parse(localStorage.getItem(CASES)) || []; } catch { return []; }
-}
-
-export function rememberCase(id) {
-  localStorage.setItem(CASES, JSON.stringify([id, ...rememberedCases().filter((c) => c !== id)].slice(0, 50)));
 }
 
 /** Read a File as base64 without its data: prefix. */

@@ -1,27 +1,38 @@
-// My cases: those I reported or joined (from this device and my inbox), each with its timeline and rating.
+// My cases: those I reported, joined or was merged into (GET /me/issues), each with its timeline and rating.
 import { api } from "../../shared/api.js";
 import { html, useState } from "../../shared/html.js";
 import { t } from "../../shared/i18n.js";
 import { showTime } from "../../shared/time.js";
-import { Empty, Field, Loaded, SubmitStatus, useLoad, useSubmit } from "../../shared/ui.js";
-import { items } from "../data.js";
-import { fieldError, rememberedCases } from "../forms.js";
+import { Empty, ErrorState, Field, Loaded, Loading, SubmitStatus, useLoad, useSubmit } from "../../shared/ui.js";
+import { fieldError } from "../forms.js";
 
-async function myCases() {
-  const inbox = items(await api("/me/notifications?limit=100"));
-  const ids = [...new Set([...rememberedCases(), ...inbox.filter((i) => i.subject?.type === "issue").map((i) => i.subject.id)])];
-  const found = await Promise.all(ids.map((id) => api(`/issues/${id}`).catch(() => null)));
-  return found.filter(Boolean).sort((a, b) => b.created_at.localeCompare(a.created_at));
+const PAGE = 20;
+
+function CaseList({ first }) {
+  const [pages, setPages] = useState([first]);
+  const [more, run] = useSubmit();
+  const next = pages[pages.length - 1].next;
+  const loadMore = () => run(async () => {
+    const page = await api(`/me/issues?limit=${PAGE}&cursor=${encodeURIComponent(next)}`);
+    setPages((shown) => [...shown, page]);
+    return page;
+  });
+  const list = pages.flatMap((page) => page.items);
+  if (!list.length) return html`<${Empty} text=${t("cases.none")} />`;
+  return html`<ul class="list">${list.map((c) => html`<li>
+      <a href=${`#/cases/${c.id}`}>${c.title}</a> <span class="badge">${t(`status.${c.status}`)}</span>
+      <p class="hint">${t(`category.${c.category}`)} · <time datetime=${c.created_at}>${showTime(c.created_at)}</time></p>
+    </li>`)}</ul>
+    ${next && html`<button type="button" onClick=${loadMore} disabled=${more.busy}>${t("common.more")}</button>`}
+    ${more.busy && html`<${Loading} label=${t("common.more")} />`}
+    ${more.error && html`<${ErrorState} error=${more.error} />`}`;
 }
 
 export function Cases() {
-  const cases = useLoad(myCases);
+  const cases = useLoad(() => api(`/me/issues?limit=${PAGE}`));
   return html`<h1>${t("cases.title")}</h1>
     <p><a href="#/report">${t("report.title")}</a></p>
-    <${Loaded} state=${cases}>${(list) => (list.length ? html`<ul class="list">${list.map((c) => html`<li>
-      <a href=${`#/cases/${c.id}`}>${c.title}</a> <span class="badge">${t(`status.${c.status}`)}</span>
-      <p class="hint">${t(`category.${c.category}`)} · <time datetime=${c.created_at}>${showTime(c.created_at)}</time></p>
-    </li>`)}</ul>` : html`<${Empty} text=${t("cases.none")} />`)}<//>`;
+    <${Loaded} state=${cases}>${(first) => html`<${CaseList} first=${first} />`}<//>`;
 }
 
 function Rating({ issue }) {

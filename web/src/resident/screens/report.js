@@ -6,7 +6,7 @@ import { go } from "../../shared/router.js";
 import { terms } from "../../shared/terms.js";
 import { Field, Loaded, SubmitStatus, useLoad, useSubmit } from "../../shared/ui.js";
 import { items, loadHome } from "../data.js";
-import { base64, fieldError, formError, rememberCase } from "../forms.js";
+import { base64, fieldError, formError } from "../forms.js";
 import { CommunityPlan } from "../map.js";
 
 const CATEGORIES = Object.keys(terms.en).filter((k) => k.startsWith("category.")).map((k) => k.slice(9));
@@ -27,7 +27,7 @@ function MeToo({ communityId, category, buildingId }) {
     ? api(`/issues/duplicates?community_id=${communityId}&category=${category}&building_id=${buildingId}`)
     : Promise.resolve({ items: [] })), [category, buildingId]);
   const join = async (id) => {
-    if (await run(() => api(`/issues/${id}/followers`, { method: "POST" }))) { rememberCase(id); go(`/cases/${id}`); }
+    if (await run(() => api(`/issues/${id}/followers`, { method: "POST" }))) go(`/cases/${id}`);
   };
   const list = items(found.data);
   if (!list.length) return null;
@@ -53,7 +53,7 @@ function ReportForm({ me, directory }) {
     const body = { community_id: me.home.community_id, category: form.category, title: form.title.trim(),
       description: form.description.trim(), location: { building_id: form.building_id, unit_id: form.unit_id || null }, photos };
     const issue = await run(() => api("/issues", { method: "POST", body }));
-    if (issue) { rememberCase(issue.id); go(`/cases/${issue.id}`); }
+    if (issue) go(`/cases/${issue.id}`);
   };
   const err = (path) => fieldError(state.error, path);
   return html`<form class="card" onSubmit=${submit} aria-labelledby="report-title" novalidate>
