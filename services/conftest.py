@@ -11,6 +11,7 @@ import uuid  # noqa: E402
 
 import pymongo  # noqa: E402
 import pytest  # noqa: E402
+from kombu import Connection, Exchange, Queue  # noqa: E402
 from nameko.standalone.events import event_dispatcher  # noqa: E402
 
 from services.common import config, topology  # noqa: E402
@@ -87,3 +88,27 @@ def grant(publish, database):
             "building_id": "b1", "unit_id": None, "grid_id": "g1"}))
         wait_until(lambda: versions.count_documents({}) > before)
     return grant
+
+
+@pytest.fixture
+def event_tap(linli_config):
+    """Tap a service's events exchange: `tap = event_tap("issues.events")`, then `tap()` gives
+    the envelopes published since the last call, each id once (the outbox publishes at least
+    once: its relay may publish an event the saving worker is publishing too)."""
+    with Connection(linli_config["AMQP_URI"]) as conn:
+        seen = set()
+
+        def open_tap(exchange):
+            queue = Queue(f"tap-{uuid.uuid4().hex[:8]}", Exchange(exchange, type="topic", durable=True),
+                          routing_key="#", auto_delete=True)(conn.channel())
+            queue.declare()
+
+            def drain():
+                fresh = []
+                while (message := queue.get(no_ack=True)) is not None:
+                    if message.payload["id"] not in seen:
+                        seen.add(message.payload["id"])
+                        fresh.append(message.payload)
+                return fresh
+            return drain
+        yield open_tap

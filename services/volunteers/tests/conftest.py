@@ -4,7 +4,6 @@ store (see services/conftest.py); a tap queue on `volunteers.events` collects wh
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from kombu import Connection, Exchange, Queue
 from nameko.testing.services import entrypoint_hook
 
 from services.volunteers.service import VolunteersService
@@ -25,21 +24,13 @@ def call(volunteers):
 
 
 @pytest.fixture
-def tap(linli_config):
-    """Everything the service publishes, drained on demand, once per event id (as consumers see it)."""
-    with Connection(linli_config["AMQP_URI"]) as conn:
-        queue = Queue("tap", Exchange("volunteers.events", type="topic", durable=True), routing_key="#",
-                      auto_delete=True)(conn.channel())
-        queue.declare()
+def tap(event_tap):
+    """Everything the service publishes since the last drain, once per event id (as consumers see it)."""
+    drain_new = event_tap("volunteers.events")
 
-        def drain(*types):
-            messages, seen = [], set()
-            while (message := queue.get(no_ack=True)) is not None:
-                if message.payload["id"] not in seen:  # the relay may publish an event twice
-                    seen.add(message.payload["id"])
-                    messages.append(message.payload)
-            return [m for m in messages if not types or m["type"] in types]
-        yield drain
+    def drain(*types):
+        return [m for m in drain_new() if not types or m["type"] in types]
+    return drain
 
 
 @pytest.fixture
