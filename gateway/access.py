@@ -69,6 +69,7 @@ ACCESS = {
     f"GET {C}/case-rates": rule(*CASE, r.TOWN_ADMIN), f"GET {V}/towns/{{town_id}}/case-rates": rule(r.TOWN_ADMIN),
     # notices
     f"POST {C}/announcements": rule(*AUTHORS),
+    f"GET {C}/announcements": rule(MEMBER),  # staff get every one with receipt counts
     f"GET {V}/announcements/{{announcement_id}}": rule(*STAFF),
     f"POST {V}/announcements/{{announcement_id}}/resend": rule(*CASE),
     f"GET {C}/deliveries": rule(*STAFF), f"GET {C}/templates": rule(*STAFF),

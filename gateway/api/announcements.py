@@ -8,8 +8,9 @@ from gateway import roles, runtime
 from gateway.api import PREFIX, protected, remote
 from gateway.web import lists
 from gateway.identity import guard
-from gateway.schemas.announcements import (AnnouncementInSchema, AnnouncementSchema, DeliveriesSchema,
-                                           DeliveryQuerySchema, ReceiptsSchema, ResendInSchema, ResendSchema)
+from gateway.schemas.announcements import (AnnouncementInSchema, AnnouncementListSchema, AnnouncementQuerySchema,
+                                           AnnouncementSchema, DeliveriesSchema, DeliveryQuerySchema, ReceiptsSchema,
+                                           ResendInSchema, ResendSchema)
 from gateway.schemas.issues import IdempotencySchema
 from gateway.web.problems import Problem
 
@@ -23,6 +24,18 @@ def rpc(method, *args, **kwargs):
 
 @blp.route("/communities/<community_id>/announcements")
 class Announcements(MethodView):
+    @protected(blp)
+    @remote(blp)
+    @blp.arguments(AnnouncementQuerySchema, location="query")
+    @blp.response(200, AnnouncementListSchema)
+    def get(self, query, community_id):
+        """Staff: every announcement, newest first, with read-receipt counts, paged; members: the current ones for everyone"""
+        guard.require_role(community_id)
+        if not guard.has_role(community_id, *roles.STAFF):
+            return {"items": rpc("public_announcements", community_id, limit=query["limit"]), "next": None}
+        page = rpc("list_announcements", community_id, limit=query["limit"], offset=int(query["cursor"] or 0))
+        return lists.linked({"items": page["items"], "next": None if page["offset"] is None else str(page["offset"])})
+
     @protected(blp)
     @remote(blp)
     @blp.arguments(AnnouncementInSchema)

@@ -1,5 +1,5 @@
 """Staff announcements, their read receipts and outside deliveries; a person's preferences."""
-from marshmallow import Schema, fields, validate
+from marshmallow import EXCLUDE, Schema, fields, validate
 
 from gateway.schemas.fields import PageSchema
 
@@ -118,3 +118,22 @@ class TemplateSchema(Schema):
 
 class TemplatesSchema(PageSchema):
     items = fields.List(fields.Nested(TemplateSchema))
+
+
+class AnnouncementQuerySchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    limit = fields.Integer(load_default=20, validate=validate.Range(1, 100))
+    cursor = fields.String(load_default=None, validate=validate.Regexp(r"^\d{1,6}$", error="Not a cursor this list gave."),
+                           metadata={"description": "The `next` of the previous page"})
+
+
+class ListedAnnouncementSchema(AnnouncementSchema):
+    recipients = fields.Integer(metadata={"description": "Staff only: how many people it reached in the app"})
+    read = fields.Integer(metadata={"description": "Staff only: how many of them have read it"})
+
+
+class AnnouncementListSchema(Schema):
+    items = fields.List(fields.Nested(ListedAnnouncementSchema))
+    next = fields.String(allow_none=True, metadata={"description": "Cursor of the next page (pass it as `cursor`)"})

@@ -7,6 +7,7 @@ import pika
 import pytest
 
 from gateway import roles
+from gateway.tests.broker import StandInService
 
 
 def announce(client, community, headers, **body):
@@ -95,3 +96,30 @@ def test_a_browser_event_source_may_pass_its_token_in_the_query(client, resident
     assert response.status_code == 200
     response.close()
     assert client.get("/api/v1/me/stream?access_token=forged").status_code == 401
+
+
+def test_staff_list_every_announcement_with_receipt_counts_and_residents_only_the_current_ones(
+        client, community, resident, demo_login, stack):
+    asked = []
+
+    def list_announcements(community_id, limit, offset):
+        asked.append(("staff", community_id, limit, offset))
+        return {"items": [{"id": "n1", "title": "停水", "recipients": 3, "read": 1}], "offset": 1}
+
+    def public_announcements(community_id, limit):
+        asked.append(("public", community_id, limit))
+        return [{"id": "n1", "title": "停水"}]
+    url = f"/api/v1/communities/{community['id']}/announcements"
+    with StandInService(stack["amqp_uri"], "notifications", {"list_announcements": list_announcements,
+                                                             "public_announcements": public_announcements}):
+        staff = client.get(f"{url}?limit=1&cursor=0", headers=demo_login(roles.SOCIAL_WORKER))
+        mine = client.get(url, headers=resident["headers"])
+    assert staff.status_code == 200 and staff.get_json()["items"][0]["read"] == 1 and staff.get_json()["next"] == "1"
+    assert mine.status_code == 200 and mine.get_json() == {"items": [{"id": "n1", "title": "停水"}], "next": None}
+    assert asked == [("staff", community["id"], 1, 0), ("public", community["id"], 20)]
+
+
+def test_a_bad_announcement_list_query_is_a_422_and_the_list_needs_a_login(client, community, demo_login):
+    url = f"/api/v1/communities/{community['id']}/announcements"
+    assert "cursor" in client.get(f"{url}?cursor=x", headers=demo_login(roles.SOCIAL_WORKER)).get_json()["errors"]
+    assert client.get(url).status_code == 401

@@ -53,6 +53,17 @@ class Announcements:
             shown[:limit], many=True)
 
     @rpc
+    def list_announcements(self, community_id, limit=20, offset=0):
+        """`{items, offset}`: the community's announcements newest first, each with `recipients` and `read`
+        counts (one query over the page's inbox items); `offset` of the next page or None."""
+        found = list(Announcement.objects(community_id=str(community_id)).order_by("-created_at")
+                     .skip(offset).limit(limit + 1))
+        page = found[:limit]
+        counts = self.inbox.counts_about([a.id for a in page])
+        items = [{**AnnouncementSchema().dump(a), **counts.get(a.id, {"recipients": 0, "read": 0})} for a in page]
+        return {"items": items, "offset": offset + limit if len(found) > limit else None}
+
+    @rpc
     def announcement_receipts(self, announcement_id):
         """Who has read an announcement and who has not, and how each outside delivery went."""
         announcement = self._announcement(announcement_id)

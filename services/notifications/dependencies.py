@@ -107,6 +107,15 @@ class Inbox:
     def about(self, subject_id):
         return list(InboxItem.objects(subject__id=subject_id))
 
+    def counts_about(self, subject_ids):
+        """`{subject_id: {recipients, read}}` for many subjects in one query."""
+        counts = {}
+        for item in InboxItem.objects(subject__id__in=list(subject_ids)).only("subject", "read_at"):
+            count = counts.setdefault(item.subject["id"], {"recipients": 0, "read": 0})
+            count["recipients"] += 1
+            count["read"] += item.read_at is not None
+        return counts
+
     def mark_read(self, account_id, item_id):
         item = InboxItem.objects(id=item_id, account_id=account_id).first()
         if item is None:

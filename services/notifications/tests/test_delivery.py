@@ -90,6 +90,9 @@ def test_staff_see_who_read_and_resend_to_the_unread_through_another_channel(
     receipts = call(notifications, "announcement_receipts", announcement["id"])
     assert [r["account_id"] for r in receipts["read"]] == ["a20"]
     assert [r["account_id"] for r in receipts["unread"]] == ["a21", "a22"]
+    listed = call(notifications, "list_announcements", "c1")
+    assert [(a["id"], a["recipients"], a["read"]) for a in listed["items"]] == [(announcement["id"], 3, 1)]
+    assert listed["offset"] is None and call(notifications, "list_announcements", "c2") == {"items": [], "offset": None}
     read_state = {d["account_id"]: d["read_at"] is not None for d in receipts["deliveries"]}
     assert read_state == {"a20": True, "a21": False, "a22": False}  # delivery states include "read"
     assert call(notifications, "resend_announcement", announcement["id"], "apprise") == {
