@@ -40,6 +40,13 @@ def test_staff_handle_the_e_bike_case_from_the_queue_to_a_rated_resolution(open_
     expect(page.locator(".timeline")).to_contain_text("已受理")
     move(page, "zh-CN", "派单 / 改派", party="物业")
     expect(page.locator(".timeline")).to_contain_text("已派单")
+    page.get_by_role("link", name="案件", exact=True).click()
+    for label, option in (("状态", "已派单"), ("责任方", "物业"), ("类别", "非机动车")):  # filtered by the server
+        page.get_by_label(label, exact=True).select_option(label=option)
+    expect(page.get_by_role("link", name=title)).to_be_visible()
+    page.get_by_label("只看超期").check()  # a case assigned today is not overdue
+    expect(page.get_by_role("link", name=title)).to_have_count(0)
+    page.goto(page.url.split("#")[0] + f"#/cases/{issue['id']}")
 
     page.get_by_label("会议主题", exact=True).fill(fresh("非机动车联席会议"))
     page.get_by_label("开会时间", exact=True).fill(shanghai_input(now() + timedelta(days=1)))

@@ -1,10 +1,10 @@
-// The case queue (filters: state, party, category, grid, overdue) and one case with its moves.
+// The case queue (filters sent to the server: state, party, category, grid, overdue; paged) and one case with its moves.
 import { api } from "../shared/api.js";
 import { html, useState } from "../shared/html.js";
 import { t } from "../shared/i18n.js";
 import { go } from "../shared/router.js";
 import { fromShanghaiInput, showTime } from "../shared/time.js";
-import { Empty, Field, Loaded, SubmitStatus, useLoad, useSubmit } from "../shared/ui.js";
+import { Empty, ErrorState, Field, Loaded, Loading, SubmitStatus, useLoad, useSubmit } from "../shared/ui.js";
 import { buildingName, gridName, itemsOf } from "./names.js";
 
 export const STATES = ["submitted", "accepted", "assigned", "in_progress", "resolved", "closed", "rejected", "merged", "reopened"];
@@ -26,17 +26,25 @@ function Select({ id, label, value, options, onChange, prefix }) {
     </select><//>`;
 }
 
+const PAGE = 50;
+
+/** The queue's query: every filter is the server's (GET /issues filters and pages server-side). */
+function queueQuery(community, filter, cursor) {
+  const query = new URLSearchParams({ community_id: community.id, limit: String(PAGE) });
+  for (const [name, key] of [["status", "status"], ["category", "category"], ["party", "party"], ["grid", "grid_id"]]) {
+    if (filter[name]) query.set(key, filter[name]);
+  }
+  if (filter.late) query.set("overdue", "true");
+  if (cursor) query.set("cursor", cursor);
+  return query;
+}
+
 export function CaseQueue({ place }) {
   const { community } = place;
   const [filter, setFilter] = useState({ status: "", category: "", party: "", grid: "", late: false });
   const set = (name) => (value) => setFilter({ ...filter, [name]: value });
-  const query = new URLSearchParams({ community_id: community.id, limit: "200" });
-  if (filter.status) query.set("status", filter.status);
-  if (filter.category) query.set("category", filter.category);
-  const cases = useLoad(() => api(`/issues?${query}`), [filter.status, filter.category]);
+  const cases = useLoad(() => api(`/issues?${queueQuery(community, filter)}`), [JSON.stringify(filter)]);
   const grids = community.grids.map((g) => ({ value: g.id, label: gridName(community, g.id) }));
-  const shown = (list) => list.filter((c) => (!filter.party || c.party === filter.party)
-    && (!filter.grid || c.location?.grid_id === filter.grid) && (!filter.late || overdue(c)));
   return html`<h1>${t("staff.cases.title")}</h1>
     <form class="filters" aria-label=${t("staff.filters")} onSubmit=${(e) => e.preventDefault()}>
       <${Select} id="f-status" label=${t("staff.case.status")} value=${filter.status} options=${STATES} prefix="status" onChange=${set("status")} />
@@ -45,7 +53,21 @@ export function CaseQueue({ place }) {
       <${Select} id="f-grid" label=${t("staff.case.grid")} value=${filter.grid} options=${grids} onChange=${set("grid")} />
       <label><input type="checkbox" checked=${filter.late} onChange=${(e) => set("late")(e.target.checked)} /> ${t("staff.case.overdueOnly")}</label>
     </form>
-    <${Loaded} state=${cases}>${(data) => html`<${CaseTable} cases=${shown(itemsOf(data))} community=${community} />`}<//>`;
+    <${Loaded} state=${cases}>${(first) => html`<${QueuePages} first=${first}
+      more=${(cursor) => api(`/issues?${queueQuery(community, filter, cursor)}`)} community=${community} />`}<//>`;
+}
+
+/** The first page and each further one asked for with "more" (the server's `next`). */
+function QueuePages({ first, more, community }) {
+  const [added, setAdded] = useState({ of: first, pages: [] });  // pages after this `first` only
+  const pages = [first, ...(added.of === first ? added.pages : [])];
+  const [state, run] = useSubmit();
+  const next = pages[pages.length - 1].next;
+  const loadMore = () => run(async () => setAdded({ of: first, pages: [...pages.slice(1), await more(next)] }));
+  return html`<${CaseTable} cases=${pages.flatMap(itemsOf)} community=${community} />
+    ${next && html`<button type="button" onClick=${loadMore} disabled=${state.busy}>${t("common.more")}</button>`}
+    ${state.busy && html`<${Loading} label=${t("common.more")} />`}
+    ${state.error && html`<${ErrorState} error=${state.error} />`}`;
 }
 
 function CaseTable({ cases, community }) {
