@@ -1,7 +1,9 @@
 """nameko RPC from Flask threads (no eventlet): one open proxy per thread, errors mapped once.
 
 A call that times out is a 503 when the service's queue is there but no instance consumes it
-(stopped: the request waits in the durable queue for its return), else a 504 (alive but slow).
+(stopped), else a 504 (alive but slow). Either way the request expires in the queue after the
+timeout (a message TTL): after an outage, a service does not work through a backlog of requests
+whose callers have long had their answer, and new requests are not stuck behind them.
 
 Every call carries the request id in the proxy's context data (`request_id`), so the
 service's logs and events name the same request as the gateway's.
@@ -43,8 +45,11 @@ class RpcClient:
 
     def _call(self, service, method, *args, **kwargs):
         try:
-            proxy = self._proxy()
-            return getattr(getattr(proxy, service), method)(*args, **kwargs)
+            target = getattr(self._proxy(), service)
+            # a request nobody took within the timeout expires in the queue: its caller has had its
+            # 503/504, and a backlog of such requests would hold up new ones after an outage
+            target.options.setdefault("expiration", self.timeout)
+            return getattr(target, method)(*args, **kwargs)
         except RemoteError as err:
             raise remote_problem(service, err) from None
         except BadRequest as err:  # nameko re-raises these itself: the call broke the service's contract

@@ -1,5 +1,6 @@
 """Calls to the services: the contracts sent, errors mapped once, absent or slow services."""
 import json
+from concurrent.futures import ThreadPoolExecutor
 import time
 import uuid
 
@@ -142,14 +143,22 @@ def test_a_silent_service_is_a_504_and_got_the_request_id(client, resident, stac
     queue = channel.queue_declare("", exclusive=True).method.queue
     channel.queue_bind(queue, "nameko-rpc", routing_key="notifications.*")
     try:
-        response = client.get("/api/v1/me/notifications",
-                              headers=resident["headers"] | {"X-Request-Id": "slow-1"})
-        _, properties, body = channel.basic_get(queue, auto_ack=True)
+        with ThreadPoolExecutor(1) as pool:  # read the request while it waits: it expires with the timeout
+            asked = pool.submit(client.get, "/api/v1/me/notifications",
+                                headers=resident["headers"] | {"X-Request-Id": "slow-1"})
+            _, properties, body = next(got for got in iter(lambda: channel.basic_get(queue, auto_ack=True), None)
+                                       if got[0] is not None)
+            response = asked.result()
     finally:
         connection.close()
     assert response.status_code == 504 and response.mimetype == "application/problem+json"
     assert properties.headers["nameko.request_id"] == "slow-1"
     assert json.loads(body)["args"] == [resident["id"]]
+    assert float(properties.expiration) == app_rpc_timeout(client) * 1000  # stale requests expire in the queue
+
+
+def app_rpc_timeout(client):
+    return client.application.extensions["linli"].rpc.timeout
 
 
 @pytest.mark.parametrize("error, status", [(InvalidInput({"title": ["bad"]}), 422), (NotFound("gone"), 404),
