@@ -4,31 +4,38 @@ import { html, useState } from "../shared/html.js";
 import { t } from "../shared/i18n.js";
 import { go } from "../shared/router.js";
 import { showTime } from "../shared/time.js";
-import { Empty, Field, Loaded, SubmitStatus, useLoad, useSubmit } from "../shared/ui.js";
+import { Empty, ErrorState, Field, Loaded, Loading, SubmitStatus, useLoad, useSubmit } from "../shared/ui.js";
 import { BuildingChecks, GridChecks } from "./audience.js";
 
 const ROLES = ["resident", "owner", "building_leader", "grid_leader", "volunteer"];
 const CHANNELS = ["email", "apprise"];
-const SENT = "linli.staff.notices";
-
-/** Announcements published from this browser (the API has no list of them). */
-function sent() {
-  try { return JSON.parse(localStorage.getItem(SENT)) || []; } catch { return []; }
-}
-
-function remember(notice) {
-  localStorage.setItem(SENT, JSON.stringify([{ id: notice.id, title: notice.title, at: notice.created_at }, ...sent()].slice(0, 50)));
-}
+const PAGE = 20;
 
 export function Notices({ place }) {
-  const mine = sent();
+  const base = `/communities/${place.community.id}/announcements?limit=${PAGE}`;
+  const first = useLoad(() => api(base), [base]);
   return html`<h1>${t("staff.notices.title")}</h1>
     <div class="columns">
       <section aria-labelledby="notice-new"><h2 id="notice-new">${t("staff.notices.new")}</h2><${NoticeForm} place=${place} /></section>
       <section aria-labelledby="notice-sent"><h2 id="notice-sent">${t("staff.notices.sent")}</h2>
-        ${mine.length ? html`<ul class="list">${mine.map((n) => html`<li><a href=${`#/notices/${n.id}`}>${n.title}</a> <small>${showTime(n.at)}</small></li>`)}</ul>`
-          : html`<${Empty} />`}</section>
+        <${Loaded} state=${first}>${(page) => html`<${SentList} first=${page} more=${(cursor) => api(`${base}&cursor=${cursor}`)} />`}<//></section>
     </div>`;
+}
+
+/** Every announcement of the community from the server, newest first, with its read receipts; "more" pages on. */
+function SentList({ first, more }) {
+  const [added, setAdded] = useState({ of: first, pages: [] });
+  const pages = [first, ...(added.of === first ? added.pages : [])];
+  const [state, run] = useSubmit();
+  const next = pages[pages.length - 1].next;
+  const list = pages.flatMap((page) => page.items);
+  if (!list.length) return html`<${Empty} />`;
+  return html`<ul class="list">${list.map((n) => html`<li><a href=${`#/notices/${n.id}`}>${n.title}</a>
+      <small><time datetime=${n.created_at}>${showTime(n.created_at)}</time> · ${t("staff.notice.receipts", { read: n.read ?? 0, total: n.recipients ?? 0 })}</small></li>`)}</ul>
+    ${next && html`<button type="button" disabled=${state.busy}
+      onClick=${() => run(async () => setAdded({ of: first, pages: [...pages.slice(1), await more(next)] }))}>${t("common.more")}</button>`}
+    ${state.busy && html`<${Loading} label=${t("common.more")} />`}
+    ${state.error && html`<${ErrorState} error=${state.error} />`}`;
 }
 
 function Checks({ legend, values, prefix, chosen, onChange }) {
@@ -46,7 +53,7 @@ function NoticeForm({ place }) {
     const { building_ids, grid_ids, roles, ...rest } = form;
     const notice = await run(() => api(`/communities/${place.community.id}/announcements`, {
       method: "POST", body: { ...rest, audience: { building_ids, grid_ids, roles } } }));
-    if (notice) { remember(notice); go(`/notices/${notice.id}`); }
+    if (notice) go(`/notices/${notice.id}`);
   };
   const errors = state.error?.fields || {};
   return html`<form onSubmit=${submit} aria-labelledby="notice-new">
