@@ -1,9 +1,13 @@
 """The resident app's main screens load and become usable in under 2 seconds on a throttled
 mid-range phone (Lighthouse's mobile profile: 150 ms RTT, 1.6 Mbps down, 750 kbps up, CPU
 slowed 4×), from navigation start to the screen's heading and first control being visible and
-enabled, with a cold HTTP cache (a new browser context each time) for a returning resident (signed
-in before, so the app's own localStorage holds the session, /me and the plan, refreshed in the
-background). Figures go to
+enabled, for a returning resident (signed in before, so the app's own localStorage holds the
+session, /me and the plan, refreshed in the background).
+
+Each screen is measured once, on a warmed platform: an unthrottled load in a throwaway browser
+context first warms the server (gateway, services, store), not the measured page's cache. Then
+the first load in a new context (cold HTTP cache) is the figure asserted, with no second try;
+a reload in that context (warm HTTP cache) is recorded beside it. Figures go to
 $LINLI_ARTIFACTS/resident-speed.json and docs/benchmarks.md ("Front ends")."""
 import json
 
@@ -61,14 +65,32 @@ USABLE = """([heading, content]) => [...document.querySelectorAll('h1')].some(h 
     && performance.now()"""
 
 
-def usable_after(chromium, platform, returning, path, heading, content, control):
-    """Milliseconds from navigation start until the heading shows, loaded, with its control enabled."""
+def warm_server(chromium, platform, returning, path, heading, content):
+    """One unthrottled load of the screen in a context that is then thrown away: the server is warm, no page cache."""
+    context = chromium.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", storage_state=returning, **PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{platform.url}/resident/#{path}")
+        page.wait_for_function(USABLE, arg=[heading, content], timeout=60_000)
+    finally:
+        context.close()
+
+
+def usable(page, heading, content, control):
+    """Milliseconds from this navigation's start until the heading shows, loaded, with its control enabled."""
+    elapsed = page.wait_for_function(USABLE, arg=[heading, content], polling="raf", timeout=60_000).json_value()
+    expect(page.get_by_role(control[0], name=control[1]).first).to_be_enabled()
+    return elapsed
+
+
+def cold_and_warm(chromium, platform, returning, path, heading, content, control):
+    """The first throttled load (cold HTTP cache) and a reload in the same context (warm HTTP cache)."""
     context, page = throttled_page(chromium, returning)
     try:
         page.goto(f"{platform.url}/resident/#{path}", wait_until="commit")
-        elapsed = page.wait_for_function(USABLE, arg=[heading, content], polling="raf", timeout=60_000).json_value()
-        expect(page.get_by_role(control[0], name=control[1]).first).to_be_enabled()
-        return elapsed
+        cold = usable(page, heading, content, control)
+        page.reload(wait_until="commit")
+        return cold, usable(page, heading, content, control)
     finally:
         context.close()
 
@@ -76,10 +98,9 @@ def usable_after(chromium, platform, returning, path, heading, content, control)
 @pytest.mark.parametrize("screen", SCREENS)
 def test_each_main_screen_is_usable_within_two_seconds_on_a_throttled_phone(chromium, platform, returning, screen):
     path, heading, content, control = SCREENS[screen]
-    elapsed = usable_after(chromium, platform, returning, path, heading, content, control)
-    if elapsed >= LIMIT_MS:  # a second cold load: the shared 2-core machine adds its own pauses to either one
-        elapsed = min(elapsed, usable_after(chromium, platform, returning, path, heading, content, control))
-    RESULTS[screen] = round(elapsed)
+    warm_server(chromium, platform, returning, path, heading, content)
+    cold, warm = cold_and_warm(chromium, platform, returning, path, heading, content, control)
+    RESULTS[screen] = {"cold_cache_ms": round(cold), "warm_cache_ms": round(warm)}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS.parent / "resident-speed.json").write_text(json.dumps(RESULTS, indent=1))
-    assert elapsed < LIMIT_MS, f"{screen}: {elapsed:.0f} ms"
+    assert cold < LIMIT_MS, f"{screen}: first load {cold:.0f} ms (reload {warm:.0f} ms)"
