@@ -1,6 +1,7 @@
 """Story 1, e-bike clutter, staff side through the console: accept, assign, joint meeting with
 action items, a clean-up day, resolve; the reporter is told and rates; the rates show it.
-The resident's own steps (report, rate) go through the API, as the resident app would send them."""
+The resident rates in the resident app; the report itself is sent through the API (its screen is
+driven in test_resident_report.py), so the staff test starts from a known case."""
 import pytest
 from playwright.sync_api import expect
 
@@ -72,7 +73,10 @@ def test_staff_handle_the_e_bike_case_from_the_queue_to_a_rated_resolution(open_
     told = eventually(lambda: [n for n in call(platform, "resident", "GET", "/me/notifications?limit=50")["items"]
                                if (n.get("subject") or {}).get("id") == issue["id"]], what="the reporter's notices")
     assert len(told) >= 3
-    call(platform, "resident", "POST", f"/issues/{issue['id']}/rating", json={"score": 5})
+    reporter = open_app("resident", "zh-CN", role="resident", path=f"/cases/{issue['id']}")  # rated in the app
+    reporter.get_by_label("5 分").check()
+    reporter.get_by_role("button", name="提交评价").click()
+    expect(reporter.get_by_role("status").filter(has_text="感谢您的评价")).to_be_visible()
     page.get_by_role("link", name="三率").click()
     expect(page.get_by_role("heading", name="三率统计")).to_be_visible()
     page.get_by_label("显示指标").select_option(label="满意率")
