@@ -71,6 +71,16 @@ def open_staff(open_app, locale, path="/", role="community_admin"):
     return open_app("staff", locale, role=role, device=DESKTOP, path=path)
 
 
+def move_case(page, locale, action, note=None, party=None):
+    """Move the case open in the console: pick the action (and party, reason), apply."""
+    page.get_by_label(pick(locale, "操作", "Action")).select_option(label=action)
+    if party:
+        page.get_by_label(pick(locale, "责任方", "Party"), exact=True).select_option(label=party)
+    if note:
+        page.get_by_label(pick(locale, "说明", "Reason"), exact=True).fill(note)
+    page.get_by_role("button", name=pick(locale, "确定", "Apply")).click()
+
+
 def now():
     return datetime.now(timezone.utc)
 

@@ -1,13 +1,13 @@
 """Story 1, the resident's side: report e-bikes in a stairwell with a photo and the building tapped
-on the plan, follow the case's timeline, and rate it once resolved. The rc's case moves are sent
-through the API, as the staff console sends them."""
+on the plan, find it under my cases, follow the timeline, and rate it once resolved; the rc moves
+the case in the staff console."""
 import base64
 
 from playwright.sync_api import expect
 
 from conftest import serious_violations, shot
 from resident_steps import call, open_as, register
-from staff_steps import fresh
+from staff_steps import fresh, move_case, open_staff
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 
@@ -42,8 +42,11 @@ def test_a_resident_reports_with_a_photo_on_the_plan_follows_the_timeline_and_ra
     mine.get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
 
-    for action, body in (("accept", {}), ("assign", {"party": "rc"}), ("start", {}), ("resolve", {"note": "已清理"})):
-        call(platform, "community_admin", "POST", f"/issues/{issue_id}/actions/{action}", json=body)
+    console = open_staff(open_app, "zh-CN", f"/cases/{issue_id}")  # the rc moves it in the staff console
+    for action, done, extra in (("受理", "已受理", {}), ("派单 / 改派", "已派单", {"party": "居委会"}),
+                                ("开始处理", "开始处理", {}), ("办结", "已办结", {"note": "已清理"})):
+        move_case(console, "zh-CN", action, **extra)
+        expect(console.locator(".timeline")).to_contain_text(done)
     page.reload()
     expect(page.get_by_role("list").filter(has_text="已办结")).to_be_visible()
     page.get_by_label("5 分").check()
