@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import LOCALES, serious_violations, shot
-from staff_steps import building, call, community, eventually, fresh, now, open_staff, pick, shanghai_input
+from staff_steps import building, call, community, eventually, fresh, move_case, now, open_staff, shanghai_input
 
 from datetime import timedelta
 
@@ -16,15 +16,6 @@ def report(platform, title):
     return call(platform, "resident", "POST", "/issues", json={
         "community_id": directory["id"], "category": "non_motor_vehicles", "title": title,
         "description": "e-bikes block the stairwell", "location": {"building_id": building(directory, 3)["id"]}})
-
-
-def move(page, locale, action, note=None, party=None):
-    page.get_by_label(pick(locale, "操作", "Action")).select_option(label=action)
-    if party:
-        page.get_by_label(pick(locale, "责任方", "Party"), exact=True).select_option(label=party)
-    if note:
-        page.get_by_label(pick(locale, "说明", "Reason"), exact=True).fill(note)
-    page.get_by_role("button", name=pick(locale, "确定", "Apply")).click()
 
 
 def test_staff_handle_the_e_bike_case_from_the_queue_to_a_rated_resolution(open_app, platform):
@@ -37,9 +28,9 @@ def test_staff_handle_the_e_bike_case_from_the_queue_to_a_rated_resolution(open_
     shot(page, "staff-case-zh-CN")
     assert serious_violations(page) == []
 
-    move(page, "zh-CN", "受理")
+    move_case(page, "zh-CN", "受理")
     expect(page.locator(".timeline")).to_contain_text("已受理")
-    move(page, "zh-CN", "派单 / 改派", party="物业")
+    move_case(page, "zh-CN", "派单 / 改派", party="物业")
     expect(page.locator(".timeline")).to_contain_text("已派单")
     page.get_by_role("link", name="案件", exact=True).click()
     for label, option in (("状态", "已派单"), ("责任方", "物业"), ("类别", "非机动车")):  # filtered by the server
@@ -65,9 +56,9 @@ def test_staff_handle_the_e_bike_case_from_the_queue_to_a_rated_resolution(open_
     shot(page, "staff-meeting-zh-CN")
 
     page.goto(page.url.split("#")[0] + f"#/cases/{issue['id']}")
-    move(page, "zh-CN", "开始处理")
+    move_case(page, "zh-CN", "开始处理")
     expect(page.locator(".timeline")).to_contain_text("开始处理")
-    move(page, "zh-CN", "办结", note="楼道已清理")
+    move_case(page, "zh-CN", "办结", note="楼道已清理")
     expect(page.locator(".timeline")).to_contain_text("已办结")
 
     told = eventually(lambda: [n for n in call(platform, "resident", "GET", "/me/notifications?limit=50")["items"]
@@ -96,7 +87,7 @@ def test_the_case_queue_and_a_case_read_in_english(open_app, platform):
     assert serious_violations(page) == []
     page.get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
-    move(page, "en", "Reject")
+    move_case(page, "en", "Reject")
     # a rejection needs a reason: the server's problem detail is shown next to the field
     expect(page.locator(".field.invalid").filter(has=page.get_by_role("textbox", name="Reason")).get_by_role("alert")).to_be_visible()
     assert call(platform, "community_admin", "GET", f"/issues/{issue['id']}")["status"] == "submitted"
