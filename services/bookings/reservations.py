@@ -67,7 +67,7 @@ class Reservations:
         """A concurrent delivery of the same submission may hold the quota or seats: its booking, else the refusal."""
         if (earlier := Booking.objects(id=booking.id).first()) is not None:
             return dump_booking(earlier)
-        raise refusal
+        raise refusal from None
 
     @rpc
     def get_booking(self, booking_id):

@@ -20,6 +20,7 @@ from nameko.constants import PERSISTENT
 from nameko.events import SERVICE_POOL, EventHandler
 from nameko.exceptions import ContainerBeingKilled
 from nameko.messaging import Consumer, QueueConsumer
+from pymongo.errors import PyMongoError
 
 from services.common import config, topology
 from services.common.idempotency import ProcessedEvents
@@ -64,7 +65,7 @@ class ReliableEventHandler(EventHandler):
 
     def handle_message(self, body, message):
         event_id = body.get("id") if isinstance(body, dict) else None
-        if event_id and self.processed.seen(self.queue.name, event_id):
+        if event_id and self._seen(event_id):
             log.info("duplicate event skipped", extra={"event_id": event_id, "queue": self.queue.name})
             self.queue_consumer.ack_message(message)
             return
@@ -76,6 +77,20 @@ class ReliableEventHandler(EventHandler):
                                         handle_result=partial(self.settle, message, event_id))
         except ContainerBeingKilled:
             self.queue_consumer.requeue_message(message)
+
+    def _seen(self, event_id):
+        """Whether the event is recorded as processed; if the store cannot tell, let the worker find out.
+
+        This runs in the consumer's thread, where an error would kill the container: with the
+        store down, the worker fails too and the event goes to a delay queue (handlers are safe
+        to run twice), so a store outage costs retries, not the process.
+        """
+        try:
+            return self.processed.seen(self.queue.name, event_id)
+        except PyMongoError as exc:
+            log.warning("processed-events check failed; handing the event to a worker",
+                        extra={"event_id": event_id, "queue": self.queue.name, "error": repr(exc)})
+            return False
 
     def undecodable(self, message, exc):
         headers = {k: v for k, v in (message.headers or {}).items() if k != "x-death"}

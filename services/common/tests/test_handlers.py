@@ -2,10 +2,12 @@
 import eventlet
 import pytest
 from kombu import Connection
+from pymongo.errors import ServerSelectionTimeoutError
 
 from services.common import deadletters, topology
 from services.common.envelope import make_event
 from services.common.handlers import event_handler
+from services.common.idempotency import ProcessedEvents
 from services.conftest import wait_until
 
 calls = []
@@ -86,3 +88,18 @@ def test_a_message_that_is_not_an_envelope_ends_in_the_dead_letter_queue(listene
                                 content_type="application/json", content_encoding="utf-8")
     wait_until(lambda: dead_letters(linli_config))
     assert dead_letters(linli_config)[0]["queue"] == QUEUE
+
+
+def test_a_store_that_cannot_say_whether_an_event_was_seen_does_not_kill_the_service(
+        listener, dispatch, monkeypatch):
+    def store_down(self, consumer, event_id):
+        raise ServerSelectionTimeoutError("the store is out of reach")
+    monkeypatch.setattr(ProcessedEvents, "seen", store_down)
+    event = make_event("issues", "issue_reported", {})
+    dispatch(event)
+    wait_until(lambda: calls == [event["id"]])  # the worker ran it instead of the container dying
+    monkeypatch.undo()
+    second = make_event("issues", "issue_reported", {})
+    dispatch(second)
+    wait_until(lambda: calls == [event["id"], second["id"]])
+    assert not listener._died.ready()
