@@ -84,7 +84,9 @@ def test_story4_a_tuesday_legal_advice_session_from_the_rota_to_the_kiosk(open_a
     with platform.rpc() as rpc:  # the sweep, as it runs the day before
         rpc.volunteers.send_due_reminders((start - timedelta(hours=23)).isoformat())
     inbox = open_as(open_app, "zh-CN", volunteer, path="/")
-    expect(inbox.get_by_role("heading", name=f"服务提醒：{title}")).to_be_visible()
+    # The service's own sweep may also have sent the hour-before reminder (the session starts
+    # within the hour); both read the same, so the inbox holds one or two of them.
+    expect(inbox.get_by_role("heading", name=f"服务提醒：{title}").first).to_be_visible()
     shot(inbox, "story4-reminder-zh-CN")
 
     staff.goto(staff.url.split("#")[0] + "#/shifts")
