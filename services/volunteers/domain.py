@@ -1,6 +1,8 @@
 """Pure rules of volunteering: skills, seats, clashes, the weekly limit, withdrawal and hours."""
 from datetime import timedelta, timezone
 
+from services.common.reminders import REMINDERS, due_reminders  # noqa: F401 (part of this module's rules)
+
 SKILLS = ("hairdressing", "legal_advice", "nursing", "it", "drawing", "first_aid")
 # Skills that count only once staff have checked a licence or certificate.
 NEEDS_VERIFICATION = frozenset({"hairdressing", "legal_advice", "nursing", "first_aid"})
@@ -11,7 +13,6 @@ TEAM_KINDS = ("building", "grid", "tuesday_services", "patrol", "other")
 
 MAX_SHIFTS_PER_WEEK = 3
 WITHDRAW_HOURS = 24  # later withdrawals alert staff to find cover
-REMINDERS = (("day_before", timedelta(hours=24)), ("hour_before", timedelta(hours=1)))
 
 
 class RuleBroken(ValueError):
@@ -64,14 +65,6 @@ def seat_ids(shift_id, skill, needed):
 def is_late(starts_at, now, hours=WITHDRAW_HOURS):
     """A withdrawal within `hours` of the start leaves staff to find cover."""
     return now > starts_at - timedelta(hours=hours)
-
-
-def due_reminders(starts_at, now):
-    """The reminders due at `now` for a shift starting at `starts_at` (none once it started)."""
-    if now >= starts_at:
-        return []
-    due = [name for name, ahead in REMINDERS if now >= starts_at - ahead]
-    return due[-1:]  # only the nearest: signing up 30 min before gets no "day before"
 
 
 def worked_seconds(checked_in_at, checked_out_at):
