@@ -134,3 +134,14 @@ class Place(Document):
 
     meta = {"db_alias": "bookings", "collection": "places",
             "indexes": [{"fields": ["community_id", "key"], "unique": True}]}
+
+
+class ReminderMark(OutboxDocument):
+    """A reminder sent, saved with its event; its `_id` `<booking>:<reminder>` makes it once only."""
+
+    id = StringField(primary_key=True)
+    booking_id = StringField(required=True)
+    reminder = StringField(required=True)
+    at = DateTimeField(required=True)
+
+    meta = {"db_alias": "bookings", "collection": "reminders"}

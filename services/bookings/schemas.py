@@ -139,6 +139,12 @@ class BookingClosedData(BookingEventData):
     reason = fields.String(required=True, allow_none=True)
 
 
+class BookingReminderData(BookingEventData):
+    """`data` of booking_reminder_due: the same plus which reminder (`day_before`, `hour_before`)."""
+
+    reminder = fields.String(required=True)
+
+
 class BookingMovedData(BookingEventData):
     previous_volunteer_id = fields.String(required=True, allow_none=True)
 
@@ -165,6 +171,7 @@ EVENT_SCHEMAS = {
     "booking_no_show": BookingClosedData,
     "booking_checked_in": BookingEventData,
     "booking_moved": BookingMovedData,
+    "booking_reminder_due": BookingReminderData,
     "loan_returned": BookingEventData,
     "waitlist_offered": WaitlistOfferedData,
     "loan_overdue": BookingEventData,

@@ -8,6 +8,7 @@ from services.bookings.coupons import Coupons
 from services.bookings.loans import Loans
 from services.bookings.models import MembershipVersion
 from services.bookings.places import LifeCircle
+from services.bookings.reminders import Reminders
 from services.bookings.reservations import Reservations
 from services.bookings.resources import Resources
 from services.bookings.seed import Seeding
@@ -19,7 +20,7 @@ from services.common.handlers import event_handler
 from services.common.membership import MembershipProjection
 
 
-class BookingsService(Reservations, Series, Waitlist, Loans, Sweeper, TuesdayServices, Resources, Coupons, LifeCircle, Seeding):
+class BookingsService(Reservations, Reminders, Series, Waitlist, Loans, Sweeper, TuesdayServices, Resources, Coupons, LifeCircle, Seeding):
     name = "bookings"
 
     members = MembershipProjection(MembershipVersion)

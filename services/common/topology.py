@@ -24,7 +24,7 @@ EMITS = {
                "vote_opened", "vote_closed", "survey_published", "topic_opened"),
     "bookings": ("booking_requested", "booking_confirmed", "booking_declined", "booking_cancelled",
                  "booking_no_show", "booking_checked_in", "booking_moved", "coupon_claimed", "coupon_redeemed",
-                 "loan_returned", "loan_overdue", "waitlist_offered"),
+                 "loan_returned", "loan_overdue", "waitlist_offered", "booking_reminder_due"),
 }
 
 

@@ -139,6 +139,8 @@ CATALOG = {
         Message("waitlist_offered.booker", person("account_id"), category="bookings"),)),
     "loan_overdue": Notice(readers.Booking, about("booking", "booking_id"), (
         Message("loan_overdue.borrower", person("account_id"), category="bookings"),)),
+    "booking_reminder_due": Notice(readers.Booking, about("booking", "booking_id"), (
+        Message("booking_reminder.booker", person("account_id"), category="bookings"),)),
     "booking_checked_in": Notice(readers.Booking, about("booking", "booking_id"), (
         Message("booking_checked_in.booker", person("account_id"), category="bookings", priority=lambda d: "low"),)),
     "loan_returned": Notice(readers.Booking, about("booking", "booking_id"), (

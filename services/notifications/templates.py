@@ -40,6 +40,8 @@ TEMPLATES = {
            ("Booking to approve: {resource_name}", "From {starts_at} to {ends_at}.")),
     **both("booking_confirmed.booker", ("预约成功：{resource_name}", "时间：{starts_at} 至 {ends_at}，请准时到场。"),
            ("Booked: {resource_name}", "From {starts_at} to {ends_at}. Please be on time.")),
+    **both("booking_reminder.booker", ("预约提醒：{resource_name}", "您预约的{resource_name}将于 {starts_at} 开始，请准时到场。"),
+           ("Reminder: {resource_name}", "Your booking of {resource_name} starts at {starts_at}. Please be on time.")),
     **both("booking_declined.booker", ("预约未通过：{resource_name}", "原因：{reason}"),
            ("Booking declined: {resource_name}", "Reason: {reason}")),
     **both("booking_cancelled.booker", ("预约已取消：{resource_name}", "{starts_at} 的预约已取消。{reason}"),

@@ -185,3 +185,30 @@ def test_concurrent_deliveries_of_one_submission_make_one_booking(fire, resource
     db = database("bookings")
     assert db.bookings.count_documents({"title": "并发"}) == 1
     assert db.slot_claims.count_documents({}) == 4  # losers released the seats they had taken
+
+
+def test_each_confirmed_booking_is_reminded_once_the_day_before_and_once_the_hour_before(
+        call, fire, resource, bookings_tap):
+    lounge = resource("lounge")
+    start = soon(36 * 60)
+    kept = call("request_booking", booking(lounge, "a1", start=start))
+    gone = call("request_booking", booking(lounge, "a2", start=start + timedelta(hours=2)))
+    call("cancel_booking", {"booking_id": gone["id"], "actor_id": "a2", "roles": ["resident"]})
+    day_before = (start - timedelta(hours=20)).isoformat()
+    assert call("send_due_reminders", day_before) == 1
+    assert call("send_due_reminders", day_before) == 0
+    hour_before = (start - timedelta(minutes=50)).isoformat()
+    assert sum(fire("send_due_reminders", [(hour_before,)] * 4)) == 1  # concurrent sweeps: one wins
+    assert call("send_due_reminders", (start + timedelta(minutes=5)).isoformat()) == 0
+    reminders = [e["data"] for e in bookings_tap() if e["type"] == "booking_reminder_due"]
+    assert [(d["booking_id"], d["account_id"], d["reminder"]) for d in reminders] == [
+        (kept["id"], "a1", "day_before"), (kept["id"], "a1", "hour_before")]
+
+
+def test_a_booking_made_within_the_hour_gets_only_the_hour_before_reminder(call, resource, bookings_tap):
+    lounge = resource("lounge")
+    start = soon(30)
+    call("request_booking", booking(lounge, "a1", start=start))
+    call("send_due_reminders")
+    call("send_due_reminders")  # the service's own timer may have swept first: either way, once
+    assert [e["data"]["reminder"] for e in bookings_tap() if e["type"] == "booking_reminder_due"] == ["hour_before"]

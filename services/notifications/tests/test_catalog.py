@@ -67,6 +67,8 @@ CASES = [
      {"booking_cancelled.booker": {"r1"}, "booking_cancelled.volunteer": {"v1"}}, "已取消"),
     ("bookings", "booking_no_show", {**BOOKING, "reason": "no_show"}, {"booking_no_show.booker": {"r1"}}, "未到场"),
     ("bookings", "booking_moved", {**BOOKING, "previous_volunteer_id": "v2"}, {"booking_moved.booker": {"r1"}}, "另一位"),
+    ("bookings", "booking_reminder_due", {**BOOKING, "reminder": "day_before"},
+     {"booking_reminder.booker": {"r1"}}, "预约提醒"),
     ("bookings", "booking_checked_in", BOOKING, {"booking_checked_in.booker": {"r1"}}, "已签到"),
     ("bookings", "loan_returned", BOOKING, {"loan_returned.borrower": {"r1"}}, "归还"),
     ("volunteers", "volunteer_registered", {"community_id": "c1", "volunteer_id": "v1", "display_name": "刘师傅",
