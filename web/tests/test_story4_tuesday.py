@@ -1,7 +1,7 @@
 """Story 4, Tuesday services, through the screens: staff schedule a legal-advice session with the
 skill it needs (staff console), a lawyer signs up in the resident app, and only then do the
-session's turns open for a resident, who books one; the day-before reminder reaches the lawyer's
-inbox (the volunteers service's own sweep, asked for the day before through its RPC, the hook the
+session's turns open for a resident, who books one; the day-before reminders reach the lawyer's
+and the resident's inboxes (the volunteers' and bookings' own sweeps, asked for the day before through RPC, the hook the
 e2e tests use); staff check the lawyer in and out on the shift board, the hours show under "my
 hours", and the resident checks in at the kiosk with the booking code. zh-CN in full; English
 reads the same screens.
@@ -81,8 +81,12 @@ def test_story4_a_tuesday_legal_advice_session_from_the_rota_to_the_kiosk(open_a
     code = booking_page.locator("strong.code").inner_text().strip()
     shot(booking_page, "story4-resident-booked-zh-CN")
 
-    with platform.rpc() as rpc:  # the sweep, as it runs the day before
+    with platform.rpc() as rpc:  # the services' own sweeps, as they run the day before
         rpc.volunteers.send_due_reminders((start - timedelta(hours=23)).isoformat())
+        rpc.bookings.send_due_reminders((start - timedelta(hours=23)).isoformat())
+    reminded = open_as(open_app, "zh-CN", resident, path="/")  # everyone: the resident (fresh) who booked too
+    expect(reminded.get_by_role("heading", name="预约提醒：").first).to_be_visible()
+    shot(reminded, "story4-resident-reminder-zh-CN")
     inbox = open_as(open_app, "zh-CN", volunteer, path="/")
     # The service's own sweep may also have sent the hour-before reminder (the session starts
     # within the hour); both read the same, so the inbox holds one or two of them.
