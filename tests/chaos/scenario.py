@@ -22,17 +22,24 @@ class Plan:
 
     faults: tuple  # names of `Faults` methods, or "sigkill:<process>"
     outage: float  # seconds a broker or store stays down, and replicas stay up
-    settle: float  # seconds of load after each fault
+    # seconds of load after each fault; longer than `rpc_timeout`, so a request whose reply was
+    # lost in the fault is answered (504) inside the window instead of after it
+    settle: float
     clients: int = 4
     votes: int = 10
     shifts: int = 40
     retry_for: float = 90  # a client's retry budget per operation
     # redeliveries far enough apart that a handler outlives a store outage before it dead-letters
     retry_delays: str = "1,2,4,8,15,30"
+    rpc_timeout: float = 10  # the gateway's wait for a service (LINLI_RPC_TIMEOUT)
+
+    def __post_init__(self):
+        if self.settle <= self.rpc_timeout:
+            raise ValueError("settle must outlast rpc_timeout, or a mended window can end before any answer")
 
 
 FULL = Plan(faults=(*(f"sigkill:{n}" for n in (*SERVICES, "gateway")), "replicas", "poison",
-                    "broker_outage", "store_outage"), outage=30, settle=8, votes=30, shifts=30)
+                    "broker_outage", "store_outage"), outage=30, settle=12, votes=30, shifts=30)
 
 
 class Run:
@@ -40,7 +47,7 @@ class Run:
         self.plan, self.started = plan, time.monotonic()
         self.say = lambda text: say(f"[{time.monotonic() - self.started:6.1f}s] {text}")
         self.rabbit, self.store = PrivateRabbit(workdir), PrivateStore(workdir)
-        self.env = {"LINLI_RETRY_DELAYS": plan.retry_delays, "LINLI_RPC_TIMEOUT": "10"}
+        self.env = {"LINLI_RETRY_DELAYS": plan.retry_delays, "LINLI_RPC_TIMEOUT": str(plan.rpc_timeout)}
         self.platform = None
         self.revived = []
         self.phase = "setup"

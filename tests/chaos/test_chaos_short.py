@@ -5,7 +5,8 @@ from tests.chaos.reconcile import failed, table
 from tests.chaos.scenario import Plan, Run
 
 SHORT = Plan(faults=("sigkill:notifications", "sigkill:gateway", "poison", "broker_outage", "store_outage"),
-             outage=4, settle=2, votes=6, shifts=20, retry_for=15, retry_delays="1,2,4,8")
+             outage=4, settle=5, votes=6, shifts=20, retry_for=15, retry_delays="1,2,4,8",
+             rpc_timeout=4)
 
 
 @pytest.mark.timeout(900)  # a busy shared machine can stretch the platform's start-up several-fold
