@@ -61,7 +61,7 @@ def chromium():
 
 def api_session(platform, role):
     """Tokens of a demo account, the way the login form stores them."""
-    response = requests.post(f"{platform.url}/api/v1/auth/login", timeout=15,
+    response = requests.post(f"{platform.url}/api/v1/auth/login", timeout=60,
                              json={"login": demo.login_name(role), "password": demo.PASSWORD})
     response.raise_for_status()
     return response.json()
