@@ -210,6 +210,8 @@ class CaseRowStore:
         fills early reads no older group at all.
         """
         quarters = [(community_id, quarter) for quarter in self.quarters(community_id, until=before)]
+        if not quarters:  # a cursor older than the community's first case, or a community without cases
+            return
         filtered = filters and any(v is not None for v in filters.values())
         for start, end in zip([0, 1, *range(5, len(quarters), 4)], [1, *range(5, len(quarters) + 4, 4)]):
             group = quarters[start:end]

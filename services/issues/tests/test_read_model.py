@@ -80,3 +80,11 @@ def test_lists_filter_by_state_party_category_grid_and_overdue_and_page_on(call,
     first = call("list_issues", {"community_id": "c1", "limit": 2})
     assert ids(limit=2, before=first[-1]["created_at"]) == newest_first[2:4]
     assert "timeline" not in first[0] and first[0]["location"]["grid_id"] == "g0"
+
+
+def test_a_cursor_older_than_every_case_or_a_community_without_cases_lists_nothing(call):
+    call("report_issue", make_report())
+    long_ago = "1249-08-26T15:20:00+00:00"
+    assert call("list_issues", {"community_id": "c1", "before": long_ago}) == []
+    assert call("list_issues", {"community_id": "c1", "before": long_ago, "status": "resolved", "party": "rc"}) == []
+    assert call("list_issues", {"community_id": "no-cases-here", "status": "resolved"}) == []
