@@ -1,7 +1,7 @@
 """I/O of the volunteers service behind a few verbs; every contention is a unique insert."""
 import uuid
 
-from mongoengine import NotUniqueError
+from mongoengine import NotUniqueError, ValidationError
 from nameko.extensions import DependencyProvider
 
 from services.common.store import Store
@@ -41,7 +41,10 @@ class Rota:
         return volunteers
 
     def get(self, model, key, what):
-        found = model.objects(id=key).first()
+        try:
+            found = model.objects(id=key).first()
+        except ValidationError:  # not even the shape of the model's ids (a team's is an ObjectId)
+            found = None
         if found is None:
             raise Missing(what, key)
         return found

@@ -1,6 +1,9 @@
 """Staff see what shifts still lack and invite the volunteers who have the skill and the time."""
 from datetime import datetime
 
+import pytest
+
+from services.common.errors import NotFound
 from services.volunteers.tests.conftest import days_ahead, one_shift
 
 
@@ -38,3 +41,13 @@ def test_hours_are_summed_per_team(call, register, make_activity):
     assert call("community_hours", ["c1", "c2"]) == {
         "c1": {"seconds": 9000, "hours": 2.5, "served": 0, "shifts": 1},
         "c2": {"seconds": 0, "hours": 0.0, "served": 0, "shifts": 0}}
+
+
+@pytest.fixture(params=["0" * 24, "no-such-team", "È\x97z\t2P"])
+def unknown_team(request):
+    return request.param
+
+
+def test_hours_of_a_team_that_is_not_there_are_not_found_whatever_the_id_looks_like(call, unknown_team):
+    with pytest.raises(NotFound, match="team"):
+        call("hours", {"community_id": "c1", "team_id": unknown_team})
