@@ -35,3 +35,13 @@ class PageSchema(Schema):
     """A page of a list (gateway/web/lists.py): `next` is the cursor of the next page, null on the last."""
 
     next = fields.String(allow_none=True, metadata={"description": "Cursor of the next page (pass it as `cursor`)"})
+
+
+class SecretHolderSchema(Schema):
+    """What a list shows of a secret given out once (gateway/secret_keys.py): an Open311 key, a kiosk's token."""
+
+    id = fields.String(metadata={"description": "The public id: the start of the secret's SHA-256"})
+    name = fields.String()
+    created_by = fields.String()
+    created_at = fields.AwareDateTime()
+    revoked_at = fields.AwareDateTime(allow_none=True)

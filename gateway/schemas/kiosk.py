@@ -1,18 +1,15 @@
 """Kiosk devices as the community admin registers them, and what a kiosk reads and sends."""
 from marshmallow import Schema, fields, validate
 
+from gateway.schemas.fields import SecretHolderSchema
+
 
 class DeviceInSchema(Schema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=60),
                          metadata={"description": "Where the kiosk stands, e.g. 37° space entrance"})
 
 
-class DeviceSchema(Schema):
-    id = fields.String(metadata={"description": "The device's public id: the start of its token's SHA-256"})
-    name = fields.String()
-    created_by = fields.String()
-    created_at = fields.AwareDateTime()
-    revoked_at = fields.AwareDateTime(allow_none=True)
+class DeviceSchema(SecretHolderSchema):
     token = fields.String(metadata={"description": "The device token itself: shown once, when it is registered"})
 
 

@@ -1,7 +1,7 @@
 """Open311 API keys as the community admin issues, lists and revokes them."""
 from marshmallow import Schema, fields, validate
 
-from gateway.schemas.fields import Id
+from gateway.schemas.fields import Id, SecretHolderSchema
 
 
 class KeyInSchema(Schema):
@@ -10,13 +10,8 @@ class KeyInSchema(Schema):
     account_id = Id(required=True, metadata={"description": "The member the key's requests are reported as"})
 
 
-class KeySchema(Schema):
-    id = fields.String(metadata={"description": "The key's public id: the start of its SHA-256"})
-    name = fields.String()
+class KeySchema(SecretHolderSchema):
     account_id = fields.String()
-    created_by = fields.String()
-    created_at = fields.AwareDateTime()
-    revoked_at = fields.AwareDateTime(allow_none=True)
     key = fields.String(metadata={"description": "The api_key itself: shown once, when it is issued"})
 
 
