@@ -11,6 +11,7 @@ from nameko.testing.services import entrypoint_hook
 from services.common.envelope import make_event
 from services.common.errors import Conflict, Forbidden, InvalidInput, NotFound
 from services.issues import domain
+from services.issues.backfill_my_cases import backfill
 from services.issues.service import IssuesService
 from services.conftest import wait_until
 from services.issues.tests.test_service import make_report
@@ -153,6 +154,21 @@ def test_my_cases_are_those_i_reported_joined_or_was_merged_into_newest_first_by
     assert mine("nobody") == {"items": [], "offset": None}
     with pytest.raises(InvalidInput):
         mine("me-1", status=["lost"])
+
+def test_the_backfill_adds_cases_followed_before_my_cases_existed_and_keeps_what_the_lists_hold(call, database):
+    first = call("report_issue", make_report(reporter_id="old-1"))
+    second = call("report_issue", make_report(reporter_id="old-2"))
+    call("join_issue", {"issue_id": first["id"], "community_id": "c1", "account_id": "old-3"})
+    move(call, "merge_issue", second, into_id=first["id"])
+    database("issues").followed_cases.delete_many({})  # as before the lists were kept
+    third = call("report_issue", make_report(reporter_id="old-2", category="noise"))  # followed since: kept first
+    mine = lambda account: [c["id"] for c in call("list_my_issues", {"account_id": account})["items"]]  # noqa: E731
+    assert mine("old-2") == [third["id"]] and mine("old-1") == []
+    assert backfill() == 3
+    assert mine("old-2") == [third["id"], second["id"], first["id"]]
+    assert mine("old-1") == [first["id"]] and mine("old-3") == [first["id"]]
+    assert backfill() == 0 and mine("old-2") == [third["id"], second["id"], first["id"]]
+
 
 def test_an_unhappy_rating_reopens_once_and_a_second_rating_is_refused(call, events):
     issue = reported_and_worked(call)
