@@ -55,6 +55,11 @@ class ClaimBook:
         for claim_id in claim_ids:
             self.collection.delete_one({"_id": claim_id})
 
+    def owner_of(self, claim_id):
+        """Who holds `claim_id`, or None; read by `_id` alone."""
+        found = self.collection.find_one({"_id": claim_id}, {"owner": 1})
+        return found and found["owner"]
+
     def held_by(self, owner):
         return [d["_id"] for d in self.collection.find({"owner": owner}, {"_id": 1})]
 

@@ -25,6 +25,7 @@ class Ledger:
         self.steps = ClaimBook(db["booking_steps"])
         self.seats = ClaimBook(db["coupon_seats"])
         self.redemptions = ClaimBook(db["redemptions"])
+        self.codes = ClaimBook(db["check_in_codes"])
 
     def resource(self, resource_id, community_id=None):
         """The resource, in that community when one is named, else NotFound."""
@@ -42,6 +43,9 @@ class Ledger:
         if found is None:
             raise exceptions.booking_not_found(booking_id)
         return found
+
+    def booking_or_none(self, booking_id):
+        return Booking.objects(id=_object_id(booking_id)).first() if _object_id(booking_id) else None
 
     def bookings(self, **query):
         return list(Booking.objects(**query).order_by("starts_at"))

@@ -174,6 +174,18 @@ def may_check_in(starts_at, ends_at, now, early=timedelta(minutes=30)):
     return utc(starts_at) - early <= utc(now) < utc(ends_at)
 
 
+def local_day(moment):
+    """The Asia/Shanghai date of a stored (UTC) time."""
+    return utc(moment).astimezone(LOCAL).date()
+
+
+def check_in_days(now):
+    """The local start days of every booking whose check-in may be open now: yesterday's may run past midnight,
+    tomorrow's opens 30 minutes before (a 00:15 start opens at 23:45)."""
+    today = local_day(now)
+    return [today - timedelta(days=1), today, today + timedelta(days=1)]
+
+
 def overlaps(a_start, a_end, b_start, b_end):
     return utc(a_start) < utc(b_end) and utc(b_start) < utc(a_end)
 

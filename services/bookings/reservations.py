@@ -10,6 +10,7 @@ from nameko.rpc import rpc
 from nameko.timer import timer
 
 from services.bookings import domain, exceptions
+from services.bookings.checkin_codes import claim_code
 from services.bookings.claims import Taken, claim_one_seat_throughout, claim_slots
 from services.bookings.dependencies import Space
 from services.bookings.models import Booking
@@ -51,12 +52,15 @@ class Reservations:
         except Taken:
             self.space.limits.release(limits)
             return self._earlier_or_raise(booking, exceptions.slot_taken(str(resource.id)))
+        code = None
         try:
+            code = claim_code(self.space.codes, booking)
             self.outbox.save(booking, self._event(
                 "booking_confirmed" if booking.status == domain.CONFIRMED else "booking_requested", booking))
         except BaseException as failed:
             self.space.slots.release(booking.claims)
             self.space.limits.release(limits)
+            self.space.codes.release([code] if code else [])  # a replay that lost leaves no code behind
             if isinstance(failed, NotUniqueError):  # a concurrent delivery of the same submission won
                 return dump_booking(Booking.objects.get(id=booking.id))
             raise
@@ -114,9 +118,13 @@ class Reservations:
     def check_in_booking(self, payload):
         act = load(ActSchema(), payload)
         booking = self.space.booking(act["booking_id"])
-        by_code = act["code"] is not None and secrets.compare_digest(act["code"], booking.check_in_code)
+        by_code = act["code"] is not None and secrets.compare_digest(act["code"], booking.check_in_code or "")
         if not (domain.is_staff(act["roles"]) or by_code):
             raise exceptions.Forbidden("staff check bookings in, or the resident shows the booking's code")
+        return self._check_in(booking, act)
+
+    def _check_in(self, booking, act):
+        """Every check-in's one path: a confirmed booking, its window open, its one outcome won, its event saved."""
         if booking.status != domain.CONFIRMED:
             raise exceptions.Conflict(f"a {booking.status} booking cannot be checked in")
         if not domain.may_check_in(booking.starts_at, booking.ends_at, utcnow()):
@@ -229,7 +237,7 @@ def new_booking(resource, req, status):
                    resource_name=resource.name, resource_kind=resource.kind, account_id=req["account_id"],
                    starts_at=domain.utc(req["starts_at"]), ends_at=domain.utc(req["ends_at"]),
                    quantity=req["quantity"], title=req["title"], status=status,
-                   check_in_code=f"{secrets.randbelow(10 ** 6):06d}", created_at=now,
+                   created_at=now,  # the check-in code comes with its claim: checkin_codes.claim_code
                    history=[{"at": now, "status": status, "actor_id": req["account_id"], "reason": None}])
 
 

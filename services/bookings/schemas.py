@@ -79,6 +79,14 @@ class ActSchema(Strict):
     code = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=16))
 
 
+class CodeCheckInSchema(Strict):
+    """A check-in by the booking's code alone (the kiosk): the community it is typed in and who typed it."""
+
+    community_id = Id(required=True)
+    code = fields.String(required=True, validate=validate.Regexp(r"^[0-9]{6}\Z", error="a check-in code is 6 digits"))
+    actor_id = Id(required=True)
+
+
 class CreateCouponSchema(Strict):
     community_id = Id(required=True)
     shop_id = Id(required=True)

@@ -4,6 +4,7 @@ Each area keeps its entrypoints in its own mixin module; this class only compose
 """
 from nameko.rpc import rpc
 
+from services.bookings.checkin_codes import CodeCheckIn
 from services.bookings.coupons import Coupons
 from services.bookings.loans import Loans
 from services.bookings.models import MembershipVersion
@@ -20,7 +21,7 @@ from services.common.handlers import event_handler
 from services.common.membership import MembershipProjection
 
 
-class BookingsService(Reservations, Reminders, Series, Waitlist, Loans, Sweeper, TuesdayServices, Resources, Coupons, LifeCircle, Seeding):
+class BookingsService(Reservations, CodeCheckIn, Reminders, Series, Waitlist, Loans, Sweeper, TuesdayServices, Resources, Coupons, LifeCircle, Seeding):
     name = "bookings"
 
     members = MembershipProjection(MembershipVersion)

@@ -33,7 +33,7 @@ class Sweeper:
         """Delete seats held longer than the grace period by an owner that does not exist; returns how many."""
         before = datetime.now(timezone.utc) - GRACE
         swept = 0
-        for book, exists in ((self.space.slots, _booking_exists),
+        for book, exists in ((self.space.slots, _booking_exists), (self.space.codes, _booking_exists),
                              (self.space.seats, lambda code: CouponClaim.objects(id=code).count() > 0)):
             owners = {c["owner"] for c in book.collection.find({"at": {"$lt": before}}, {"owner": 1})}
             for owner in owners:

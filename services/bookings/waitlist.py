@@ -12,6 +12,7 @@ from nameko.rpc import rpc
 from nameko.timer import timer
 
 from services.bookings import domain, exceptions
+from services.bookings.checkin_codes import claim_code
 from services.bookings.claims import Taken
 from services.bookings.dependencies import Space
 from services.bookings.models import WaitlistEntry
@@ -95,6 +96,11 @@ class Waitlist:
         try:
             self._claim_time(booking, resource, rules, windows)
         except Taken:
+            return False
+        try:
+            claim_code(self.space.codes, booking)
+        except exceptions.Conflict:  # no free code that day (practically never): no offer rather than no code
+            self.space.slots.release(booking.claims)
             return False
         self.outbox.save(booking, self._event("waitlist_offered", booking,
                                               hold_until=booking.hold_until.isoformat().replace("+00:00", "Z")))
