@@ -91,7 +91,7 @@ class CheckIn(MethodView):
     def post(self, data):
         """Check in the booking with this code, from 30 minutes before its start (kiosk device)"""
         device = devices.current()
-        return board.check_in(device["community_id"], device["id"], data["code"], stored_now())
+        return board.check_in(device["community_id"], device["id"], data["code"])
 
 
 @blp.route("/kiosk/announcements")

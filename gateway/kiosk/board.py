@@ -8,7 +8,6 @@ from gateway.web.problems import Problem
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TURN = timedelta(minutes=30)  # a service turn, as the resident app offers them
 TAKEN = ("requested", "confirmed", "offered", "checked_in")
-EARLY = timedelta(minutes=30)  # check-in opens this long before the start
 
 
 def bookings_rpc(method, *args):
@@ -56,18 +55,18 @@ def service_days(community_id, now):
     return {"days": days, "items": sorted(items, key=lambda i: (i["day"], i["windows"][0]["starts_at"]))}
 
 
-def check_in(community_id, device_id, code, now):
+def check_in(community_id, device_id, code):
     """Check in the community's booking with this code whose check-in is open now; 404/409 otherwise."""
-    matching = [b for b in bookings_rpc("list_bookings", community_id)
-                if b.get("check_in_code") == code and moment(b["starts_at"]) - EARLY <= now < moment(b["ends_at"])]
-    ready = [b for b in matching if b["status"] == "confirmed"]
-    if not ready:
-        if any(b["status"] == "checked_in" for b in matching):
-            raise Problem(409, "This booking is already checked in.", slug="already-checked-in")
-        raise Problem(404, "No booking with this code can be checked in now "
-                           "(check-in opens 30 minutes before the start).", slug="no-such-code")
-    done = bookings_rpc("check_in_booking", {"booking_id": ready[0]["id"], "actor_id": f"kiosk-{device_id}",
-                                             "roles": [], "code": code})
+    try:
+        done = bookings_rpc("check_in_by_code", {"community_id": community_id, "code": code,
+                                                 "actor_id": f"kiosk-{device_id}"})
+    except Problem as refused:
+        if refused.status == 409:
+            raise Problem(409, "This booking is already checked in.", slug="already-checked-in") from None
+        if refused.status == 404:
+            raise Problem(404, "No booking with this code can be checked in now "
+                               "(check-in opens 30 minutes before the start).", slug="no-such-code") from None
+        raise
     return {"booking_id": done["id"], "resource_id": done["resource_id"], "status": done["status"],
             "resource_name": done.get("resource_name"),
             "starts_at": done["starts_at"], "ends_at": done["ends_at"]}
