@@ -118,7 +118,7 @@ class Reservations:
     def check_in_booking(self, payload):
         act = load(ActSchema(), payload)
         booking = self.space.booking(act["booking_id"])
-        by_code = act["code"] is not None and secrets.compare_digest(act["code"], booking.check_in_code or "")
+        by_code = act["code"] is not None and secrets.compare_digest(act["code"], booking.check_in_code)
         if not (domain.is_staff(act["roles"]) or by_code):
             raise exceptions.Forbidden("staff check bookings in, or the resident shows the booking's code")
         return self._check_in(booking, act)
