@@ -93,13 +93,16 @@ class QuietHoursSchema(Schema):
     end = fields.String(required=True, validate=validate.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$"))
 
 
+CATEGORY = validate.Regexp(r"^[a-z][a-z0-9_]{0,39}$", error="A category: a-z, 0-9 and _, at most 40 characters.")
+
+
 class PreferencesSchema(Schema):
-    channels = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=40)), values=fields.List(CHANNEL),
+    channels = fields.Dict(keys=fields.String(validate=CATEGORY), values=fields.List(CHANNEL),
                            load_default=dict, metadata={"description": "category -> outside channels; else in-app only"})
     apprise_url = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=500),
                                 metadata={"description": "an Apprise URL (WeCom, DingTalk, an SMS gateway, ...)"})
     quiet_hours = fields.Nested(QuietHoursSchema, load_default=None, allow_none=True)
-    digest = fields.List(fields.String(validate=validate.Length(min=1, max=40)), load_default=list,
+    digest = fields.List(fields.String(validate=CATEGORY), load_default=list,
                          metadata={"description": "categories whose low-priority messages wait for the daily digest"})
 
 

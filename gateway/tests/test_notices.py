@@ -46,7 +46,10 @@ def test_a_bad_delivery_status_is_a_422(client, community, demo_login):
 
 
 @pytest.mark.parametrize("body, field", [({"quiet_hours": {"start": "24:00", "end": "07:00"}}, "quiet_hours"),
-                                          ({"channels": {"cases": ["fax"]}}, "channels")])
+                                          ({"channels": {"cases": ["fax"]}}, "channels"),
+                                          ({"channels": {"ca\u0000ses": ["email"]}}, "channels"),
+                                          ({"channels": {"$set": ["email"]}}, "channels"),
+                                          ({"digest": ["a.b"]}, "digest")])
 def test_bad_preferences_are_a_422_naming_the_field(client, resident, body, field):
     response = client.put("/api/v1/me/preferences", json=body, headers=resident["headers"])
     assert response.status_code == 422

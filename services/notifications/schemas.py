@@ -150,13 +150,17 @@ class QuietHoursSchema(Strict):
     end = fields.String(required=True, validate=validate.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$"))
 
 
+# A category names a kind of message ("cases", "bookings"); it becomes a key of the stored preferences.
+CATEGORY = validate.Regexp(r"^[a-z][a-z0-9_]{0,39}$", error="a category: a-z, 0-9 and _, at most 40")
+
+
 class PreferencesSchema(Strict):
-    channels = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=40)),
+    channels = fields.Dict(keys=fields.String(validate=CATEGORY),
                            values=fields.List(fields.String(validate=validate.OneOf(policy.OUTSIDE))),
                            load_default=dict)
     apprise_url = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=500))
     quiet_hours = fields.Nested(QuietHoursSchema, load_default=None, allow_none=True)
-    digest = fields.List(fields.String(validate=validate.Length(min=1, max=40)), load_default=list)
+    digest = fields.List(fields.String(validate=CATEGORY), load_default=list)
 
 
 class TemplateSchema(Strict):

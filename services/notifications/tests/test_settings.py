@@ -85,10 +85,13 @@ def test_a_bad_template_is_refused_and_nothing_changes(notifications, database, 
 
 
 @pytest.mark.parametrize("bad", [{"quiet_hours": {"start": "25:00", "end": "07:00"}},
-                                 {"channels": {"cases": ["pigeon"]}}, {"colour": "red"}])
-def test_bad_preferences_are_refused(notifications, bad):
+                                 {"channels": {"cases": ["pigeon"]}}, {"colour": "red"},
+                                 {"channels": {"ca\u0000ses": ["email"]}}, {"channels": {"a.b": ["email"]}},
+                                 {"digest": ["$where"]}])
+def test_bad_preferences_are_refused_and_nothing_is_stored(notifications, database, bad):
     with pytest.raises(InvalidInput):
         call(notifications, "set_preferences", "r20", bad)
+    assert call(notifications, "get_preferences", "r20")["channels"] == {}
 
 
 def test_a_low_priority_message_of_a_digest_category_is_held_for_the_evening(notifications, household, publish, database):
