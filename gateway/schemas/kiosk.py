@@ -49,7 +49,7 @@ class ServicesSchema(Schema):
 
 
 class CheckInSchema(Schema):
-    code = fields.String(required=True, validate=validate.Regexp(r"^\d{6}$", error="A booking code is 6 digits."),
+    code = fields.String(required=True, validate=validate.Regexp(r"^[0-9]{6}$", error="A booking code is 6 digits."),
                          metadata={"description": "The booking's 6-digit check-in code"})
 
 

@@ -1,6 +1,8 @@
 """Kiosk devices: registered and revoked by the community admin; a device token opens only the kiosk's calls."""
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 from gateway import runtime
 from gateway.kiosk import board
 from gateway.secret_keys import digest
@@ -84,9 +86,10 @@ def test_a_device_token_opens_none_of_a_person_s_calls(client, community, demo_l
         assert client.get(path, headers=device(token)).status_code == 401, path
 
 
-def test_a_check_in_code_must_be_six_digits(client, community, demo_login):
+@pytest.mark.parametrize("code", ["12ab", "１２３４５６", "١٢٣٤٥٦", "1234567"])
+def test_a_check_in_code_must_be_six_ascii_digits(client, community, demo_login, code):
     token = register_device(client, community, demo_login("community_admin")).get_json()["token"]
-    refused = client.post("/api/v1/kiosk/check-in", json={"code": "12ab"}, headers=device(token))
+    refused = client.post("/api/v1/kiosk/check-in", json={"code": code}, headers=device(token))
     assert refused.status_code == 422 and "code" in refused.get_json()["errors"]
 
 
