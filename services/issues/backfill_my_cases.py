@@ -6,8 +6,9 @@ For cases followed before the list existed (it is kept by the writes that add fo
 since 2026-11): run it once after upgrading, or after a restore. Reads every case once (a
 full scan). An account's list keeps what it holds, in its order; the cases missing from it go
 before them, oldest reported first, as if followed when reported. Each list is swapped by a
-compare-and-set on its whole content, so a case followed meanwhile is kept: the swap is
-retried on the newer list. Running it again changes nothing.
+compare-and-set on its whole content, retried on the newer list: on MongoDB a case followed
+meanwhile is kept. FerretDB 1.24 rewrites a document without arbitration (../shared/FERRETDB.md),
+so there, as for `rebuild_rows`, run it while the service is quiet. Running it again changes nothing.
 """
 import argparse
 
