@@ -1,4 +1,5 @@
-"""The reminder sweep: each confirmed booking's booker is reminded the day before and an hour before, once each."""
+"""The sweep of confirmed bookings: each booker is reminded the day before and an hour before, once each,
+and bookings not checked in within their grace period become no-shows; one read of the bookings for both."""
 import os
 from datetime import datetime, timezone
 
@@ -11,19 +12,26 @@ from services.bookings.models import Booking, ReminderMark
 from services.common.dependencies import EventOutbox
 from services.common.reminders import AHEAD, due_reminders
 
-REMINDER_INTERVAL = float(os.environ.get("LINLI_REMINDER_INTERVAL", "20"))
+SWEEP_INTERVAL = float(os.environ.get("LINLI_REMINDER_INTERVAL", "20"))
 FACTS = ("id", "community_id", "resource_id", "resource_name", "resource_kind", "account_id",
          "starts_at", "ends_at", "shift_id", "volunteer_id")
 
 
 class Reminders:
-    """Mixed into BookingsService (with Reservations' `_event`)."""
+    """Mixed into BookingsService (with Reservations' `_event` and `_release_no_shows`)."""
 
     outbox = EventOutbox()
 
-    @timer(interval=REMINDER_INTERVAL)
-    def sweep_reminders(self):
-        self.send_due_reminders()
+    @timer(interval=SWEEP_INTERVAL)
+    def sweep_confirmed(self):
+        """One read of the confirmed bookings starting before the reminders' horizon: due reminders, then no-shows."""
+        moment = datetime.now(timezone.utc)
+        confirmed = Booking.objects(status=domain.CONFIRMED, starts_at__lte=moment + AHEAD).order_by("starts_at")
+        upcoming, started = [], []
+        for booking in confirmed:
+            (upcoming if domain.utc(booking.starts_at) > moment else started).append(booking)
+        sent = sum(self._remind(booking, moment) for booking in upcoming)
+        return sent, self._release_no_shows(started, moment)
 
     @rpc
     def send_due_reminders(self, now=None):

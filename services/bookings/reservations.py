@@ -1,13 +1,11 @@
 """Entrypoints of reservations: request, approve or decline, cancel, check in, no-shows."""
 import hashlib
-import os
 import secrets
 from datetime import datetime, timezone
 
 from bson import ObjectId
 from mongoengine import NotUniqueError
 from nameko.rpc import rpc
-from nameko.timer import timer
 
 from services.bookings import domain, exceptions
 from services.bookings.checkin_codes import claim_code
@@ -17,9 +15,6 @@ from services.bookings.models import Booking
 from services.bookings.schemas import EVENT_SCHEMAS, ActSchema, RequestBookingSchema
 from services.common.dependencies import EventOutbox, RequestContext
 from services.common.errors import load
-
-NO_SHOW_INTERVAL = float(os.environ.get("LINLI_NO_SHOW_INTERVAL", "60"))
-
 
 def utcnow():
     return datetime.now(timezone.utc)
@@ -132,11 +127,16 @@ class Reservations:
         self._step(booking, "outcome")
         return self._move(booking, domain.CHECKED_IN, act, "booking_checked_in")
 
-    @timer(interval=NO_SHOW_INTERVAL)
+    @rpc
     def release_no_shows(self):
-        """Bookings not checked in within the grace period are released and count as no-shows."""
-        now, released = utcnow(), 0
-        for booking in self.space.bookings(status=domain.CONFIRMED, starts_at__lt=now):
+        """Bookings not checked in within the grace period are released and count as no-shows (the sweep's half)."""
+        now = utcnow()
+        return self._release_no_shows(self.space.bookings(status=domain.CONFIRMED, starts_at__lt=now), now)
+
+    def _release_no_shows(self, started, now):
+        """Of these confirmed bookings that have started, release those past their grace period; how many."""
+        released = 0
+        for booking in started:
             rules = domain.rules_from(self.space.resource(booking.resource_id).rules)
             if domain.no_show_due(rules, booking.starts_at, now) and self.space.steps.take(
                     f"{booking.id}:outcome", "timer"):

@@ -5,6 +5,7 @@ import pytest
 from bson import ObjectId
 from icalendar import Calendar
 
+from services.bookings.models import Booking
 from services.bookings.tests.conftest import booking, soon, tomorrow
 from services.common.errors import Conflict, Forbidden, InvalidInput, NotFound
 
@@ -203,6 +204,28 @@ def test_each_confirmed_booking_is_reminded_once_the_day_before_and_once_the_hou
     reminders = [e["data"] for e in bookings_tap() if e["type"] == "booking_reminder_due"]
     assert [(d["booking_id"], d["account_id"], d["reminder"]) for d in reminders] == [
         (kept["id"], "a1", "day_before"), (kept["id"], "a1", "hour_before")]
+
+
+def test_one_sweep_reads_the_confirmed_bookings_once_for_reminders_and_no_shows(call, resource, bookings_tap,
+                                                                             database, monkeypatch):
+    drill = resource("drill", kind="equipment", grace_minutes=0)
+    coming = call("request_booking", booking(drill, "a1", start=soon(30), hours=0.5))
+    late = call("request_booking", booking(drill, "a2", start=soon(120), hours=0.5))
+    database("bookings").bookings.update_one({"_id": ObjectId(late["id"])},
+                                            {"$set": {"starts_at": datetime.now(timezone.utc) - timedelta(hours=1)}})
+    reads = []
+    original = Booking.objects.__class__.__call__
+
+    def counted(queryset, *args, **query):
+        reads.append(query)
+        return original(queryset, *args, **query)
+    monkeypatch.setattr(Booking.objects.__class__, "__call__", counted)
+    assert call("sweep_confirmed") == (1, 1)
+    assert len([q for q in reads if q.get("status") == "confirmed"]) == 1
+    assert call("get_booking", late["id"])["status"] == "no_show"
+    assert [(e["type"], e["data"]["booking_id"]) for e in bookings_tap()
+            if e["type"] in ("booking_reminder_due", "booking_no_show")] == [
+        ("booking_reminder_due", coming["id"]), ("booking_no_show", late["id"])]
 
 
 def test_a_booking_made_within_the_hour_gets_only_the_hour_before_reminder(call, resource, bookings_tap):
