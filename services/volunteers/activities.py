@@ -77,9 +77,11 @@ class Activities:
                 yield volunteer
 
     def _schedule(self, activity, specs, key=None):
-        """Save the activity and its shifts; shift ids derive from the activity, so a retry adds none."""
+        """Save the shifts, then their activity: an activity is readable only with all its shifts.
+
+        Shift ids derive from the activity, so a retry after a crash midway adds none and then saves the activity.
+        """
         activity.shift_count = len(specs)
-        activity.save()
         shifts = []
         for index, spec in enumerate(specs):
             shift = Shift(id=f"{activity.id}-{index:03d}", activity_id=activity.id,
@@ -92,6 +94,7 @@ class Activities:
                 subject=shift.id)
             self.rota.mark_once(shift, self.outbox, event)
             shifts.append(shift)
+        activity.save()
         return shifts
 
 

@@ -8,7 +8,7 @@ from services.common.errors import load
 from services.volunteers import domain, dumps, events
 from services.volunteers.dependencies import RotaStore
 from services.volunteers.exceptions import Conflict, Forbidden
-from services.volunteers.models import HoursEntry, Mark
+from services.volunteers.models import Activity, HoursEntry, Mark
 from services.volunteers.schemas import ActSchema
 
 EARLY = timedelta(hours=1)  # a check-in may come this long before the start
@@ -123,9 +123,9 @@ class Attendance:
         self._complete_activity(shift.activity_id)
 
     def _complete_activity(self, activity_id):
-        activity = self.rota.activity(activity_id)
+        activity = Activity.objects(id=activity_id).first()  # None: its scheduling stopped midway (never complete)
         done = Mark.objects(kind="done", activity_id=activity_id).count()
-        if done < activity.shift_count:
+        if activity is None or done < activity.shift_count:
             return
         mark = Mark(id=f"{activity_id}:completed", kind="completed", activity_id=activity_id,
                     at=datetime.now(timezone.utc))

@@ -7,7 +7,9 @@ from pypdf import PdfReader
 
 from services.common.envelope import make_event
 from services.conftest import wait_until
-from services.volunteers.tests.conftest import one_shift
+from services.volunteers.dependencies import Rota
+from services.volunteers.models import Activity, Shift
+from services.volunteers.tests.conftest import days_ahead, one_shift
 
 
 def test_each_reminder_is_due_once_per_shift_and_volunteer(call, register, make_activity, tap):
@@ -64,8 +66,8 @@ def test_a_patrol_action_item_becomes_a_rota_that_reports_its_completion(volunte
         "action_item_id": "ai-7", "meeting_id": "m-1", "issue_id": "i-1", "community_id": "c1", "party": "rc",
         "title": "集中整治后巩固值守", "due_at": due, "kind": "patrol",
         "patrol": {"days": 2, "people_per_evening": 2}}))
-    shifts = database("volunteers").shifts
-    wait_until(lambda: shifts.count_documents({}) == 2)
+    activities = database("volunteers").activities
+    wait_until(lambda: activities.count_documents({}) == 1)  # saved after all its shifts
     activity = call("get_activity", "action-item-ai-7")
     assert [s["needs"] for s in activity["shifts"]] == [{"general": 2}, {"general": 2}]
     for shift in activity["shifts"]:
@@ -77,6 +79,21 @@ def test_a_patrol_action_item_becomes_a_rota_that_reports_its_completion(volunte
     [completed] = tap("activity_completed")
     assert completed["data"] == {"activity_id": "action-item-ai-7", "community_id": "c1", "kind": "patrol",
                                  "source": {"type": "action_item", "id": "ai-7"}}
+
+
+def test_an_activity_is_readable_only_once_all_its_shifts_are_stored(call, make_activity, monkeypatch):
+    readable_while_storing = []
+    store_once = Rota.mark_once
+
+    def watching(rota, mark, outbox, *events):
+        if isinstance(mark, Shift):
+            readable_while_storing.append(Activity.objects(id=mark.activity_id).count())
+        return store_once(rota, mark, outbox, *events)
+    monkeypatch.setattr(Rota, "mark_once", watching)
+    made = make_activity(template={"kind": "weekly", "weekday": 2, "start": "09:00", "end": "11:30",
+                                   "needs": {"nursing": 1}, "first_day": days_ahead(3).isoformat(), "weeks": 3})
+    assert readable_while_storing == [0, 0, 0]
+    assert len(call("get_activity", made["id"])["shifts"]) == 3
 
 
 def test_the_certificate_of_service_reads_back_in_chinese(call, register, make_activity):
