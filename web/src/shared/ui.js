@@ -1,5 +1,5 @@
 // Building blocks every screen uses: the page shell, loading/empty/error states, fields, charts.
-import { html, render, useCallback, useEffect, useState } from "./html.js";
+import { html, render, useCallback, useEffect, useRef, useState } from "./html.js";
 import { locale, onLocaleChange, setLocale, t } from "./i18n.js";
 
 const LARGE = "linli.largeText";
@@ -64,10 +64,12 @@ export function ErrorState({ error, retry }) {
 /** Load data with `fn()` whenever `deps` change: {data, error, loading, reload}. */
 export function useLoad(fn, deps = []) {
   const [state, setState] = useState({ data: null, error: null, loading: true });
+  const latest = useRef(0); // only the newest load may answer: a slower, older one (filters changed) is dropped
   const load = useCallback(() => {
+    const ticket = ++latest.current;
     setState((s) => ({ ...s, loading: true, error: null }));
-    fn().then((data) => setState({ data, error: null, loading: false }),
-      (error) => setState({ data: null, error, loading: false }));
+    fn().then((data) => ticket === latest.current && setState({ data, error: null, loading: false }),
+      (error) => ticket === latest.current && setState({ data: null, error, loading: false }));
   }, deps);
   useEffect(load, [load]);
   return { ...state, reload: load };
