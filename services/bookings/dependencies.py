@@ -39,7 +39,7 @@ class Ledger:
         return list(Resource.objects(**query).order_by("kind", "key"))
 
     def booking(self, booking_id):
-        found = Booking.objects(id=_object_id(booking_id)).first() if _object_id(booking_id) else None
+        found = self.booking_or_none(booking_id)
         if found is None:
             raise exceptions.booking_not_found(booking_id)
         return found

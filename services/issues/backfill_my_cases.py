@@ -32,7 +32,8 @@ def followed_by(community_ids=None):
 
 def merged(kept, found):
     """The cases missing from `kept` first, in their order, then `kept` as it is."""
-    missing = [issue_id for issue_id in dict.fromkeys(found) if issue_id not in set(kept)]
+    held = set(kept)
+    missing = [issue_id for issue_id in dict.fromkeys(found) if issue_id not in held]
     return missing + list(kept)
 
 

@@ -123,7 +123,7 @@ class Attendance:
         self._complete_activity(shift.activity_id)
 
     def _complete_activity(self, activity_id):
-        activity = Activity.objects(id=activity_id).first()  # None: its scheduling stopped midway (never complete)
+        activity = self.rota.find(Activity, activity_id)  # None: its scheduling stopped midway (never complete)
         done = Mark.objects(kind="done", activity_id=activity_id).count()
         if activity is None or done < activity.shift_count:
             return

@@ -40,11 +40,16 @@ class Rota:
                 by_account[check.account_id].skills[check.skill] = {"verified": True}
         return volunteers
 
-    def get(self, model, key, what):
+    @staticmethod
+    def find(model, key):
+        """The document with this id, or None (also for a key not even shaped like the model's ids)."""
         try:
-            found = model.objects(id=key).first()
-        except ValidationError:  # not even the shape of the model's ids (a team's is an ObjectId)
-            found = None
+            return model.objects(id=key).first()
+        except ValidationError:  # a team's id is an ObjectId
+            return None
+
+    def get(self, model, key, what):
+        found = self.find(model, key)
         if found is None:
             raise Missing(what, key)
         return found

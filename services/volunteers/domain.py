@@ -1,8 +1,6 @@
 """Pure rules of volunteering: skills, seats, clashes, the weekly limit, withdrawal and hours."""
 from datetime import timedelta, timezone
 
-from services.common.reminders import REMINDERS, due_reminders  # noqa: F401 (part of this module's rules)
-
 SKILLS = ("hairdressing", "legal_advice", "nursing", "it", "drawing", "first_aid")
 # Skills that count only once staff have checked a licence or certificate.
 NEEDS_VERIFICATION = frozenset({"hairdressing", "legal_advice", "nursing", "first_aid"})

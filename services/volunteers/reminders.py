@@ -5,6 +5,7 @@ from nameko.rpc import rpc
 from nameko.timer import timer
 
 from services.common.dependencies import EventOutbox
+from services.common.reminders import due_reminders
 from services.volunteers import domain, dumps, events
 from services.volunteers.dependencies import RotaStore
 from services.volunteers.models import Mark
@@ -50,7 +51,7 @@ class Reminders:
 
     def _remind(self, shift, moment):
         sent = 0
-        for reminder in domain.due_reminders(domain.utc(shift.starts_at), moment):
+        for reminder in due_reminders(domain.utc(shift.starts_at), moment):
             for signup in self.rota.live_signups(shift_id=shift.id):
                 mark = Mark(id=f"{shift.id}:{signup.volunteer_id}:{reminder}", kind="reminder",
                             shift_id=shift.id, volunteer_id=signup.volunteer_id, at=moment)

@@ -3,6 +3,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from services.common.reminders import due_reminders
 from services.volunteers import domain, templates
 
 UTC = timezone.utc
@@ -43,10 +44,10 @@ def test_withdrawing_within_the_notice_period_is_late():
 
 
 def test_only_the_nearest_due_reminder_is_sent_and_none_after_the_start():
-    assert domain.due_reminders(T0, T0 - timedelta(hours=30)) == []
-    assert domain.due_reminders(T0, T0 - timedelta(hours=20)) == ["day_before"]
-    assert domain.due_reminders(T0, T0 - timedelta(minutes=30)) == ["hour_before"]
-    assert domain.due_reminders(T0, T0) == []
+    assert due_reminders(T0, T0 - timedelta(hours=30)) == []
+    assert due_reminders(T0, T0 - timedelta(hours=20)) == ["day_before"]
+    assert due_reminders(T0, T0 - timedelta(minutes=30)) == ["hour_before"]
+    assert due_reminders(T0, T0) == []
 
 
 def test_missing_seats_are_what_is_needed_minus_what_is_taken():
